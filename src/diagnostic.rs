@@ -1,0 +1,103 @@
+//! Diagnostics: problems found in the input, each with a place and a kind.
+//!
+//! Ingest collects them instead of stopping at the first one; the caller
+//! prints them all, then chooses the exit code.
+
+use std::fmt;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// What went wrong, as a stable word shown in brackets: `warning[duplicate-code]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// vendor.toml cannot be read or says something invalid.
+    Config,
+    /// A file cannot be read.
+    Io,
+    /// A source holds no table or list that errdocs can read.
+    NoCodes,
+    /// A row or line that looked like an entry but could not be read.
+    BadRow,
+    /// The same code twice in one source with different texts.
+    DuplicateCode,
+    /// Two sources give one code different names or HTTP statuses.
+    Conflict,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Config => "config",
+            Kind::Io => "io",
+            Kind::NoCodes => "no-codes",
+            Kind::BadRow => "bad-row",
+            Kind::DuplicateCode => "duplicate-code",
+            Kind::Conflict => "conflict",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub kind: Kind,
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(
+        kind: Kind,
+        path: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            kind,
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(
+        kind: Kind,
+        path: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            kind,
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// `input/polaris/error-codes.zh.md:42: warning[duplicate-code]: …`
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, ": {severity}[{}]: {}", self.kind.as_str(), self.message)
+    }
+}

@@ -1,0 +1,369 @@
+//! Ingest: read every vendor folder of the input directory and normalise its
+//! sources, whatever their shape, into one [`Catalog`].
+
+mod body;
+mod code_list;
+mod constants;
+mod headers;
+mod html_table;
+mod markdown_table;
+mod source;
+mod table;
+mod text;
+mod vendor;
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::fs;
+use crate::model::{Catalog, Code, Lang, Message, Record, SourceRef, Vendor, VendorId};
+
+use self::source::{Parsed, Row};
+use self::vendor::{Format, SourceConfig, StatusRule, VendorConfig};
+
+/// The catalog and everything worth telling about the input. The catalog is
+/// only fit to render when no diagnostic is an error.
+#[derive(Debug)]
+pub struct Ingested {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Ingested {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The name of the file that makes a folder of the input directory a vendor.
+pub const VENDOR_FILE: &str = "vendor.toml";
+
+/// Reads `input/<vendor>/vendor.toml` and the sources it lists, for every
+/// vendor folder. Problems become diagnostics; ingest goes on past them.
+pub fn ingest(input: &Path) -> Ingested {
+    let mut diagnostics = Vec::new();
+    let mut vendors = Vec::new();
+    for dir in vendor_dirs(input, &mut diagnostics) {
+        if let Some(vendor) = ingest_vendor(input, &dir, &mut diagnostics) {
+            vendors.push(vendor);
+        }
+    }
+    vendors.sort_by(|a, b| a.id.cmp(&b.id));
+    Ingested {
+        catalog: Catalog { vendors },
+        diagnostics,
+    }
+}
+
+fn vendor_dirs(input: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    if !input.is_dir() {
+        diagnostics.push(Diagnostic::error(
+            Kind::Io,
+            input,
+            None,
+            "input directory not found",
+        ));
+        return Vec::new();
+    }
+    let mut dirs = Vec::new();
+    let walk = walkdir::WalkDir::new(input)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    for entry in walk {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {
+                if entry.path().join(VENDOR_FILE).is_file() {
+                    dirs.push(entry.into_path());
+                } else {
+                    diagnostics.push(Diagnostic::warning(
+                        Kind::Config,
+                        entry.path(),
+                        None,
+                        format!("folder has no `{VENDOR_FILE}`; skipped"),
+                    ));
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().unwrap_or(input).to_owned();
+                diagnostics.push(Diagnostic::error(Kind::Io, path, None, err.to_string()));
+            }
+        }
+    }
+    dirs
+}
+
+fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vendor> {
+    let config_path = dir.join(VENDOR_FILE);
+    let folder = dir.file_name().unwrap_or_default().to_string_lossy();
+    let Some(id) = VendorId::new(&folder) else {
+        diagnostics.push(Diagnostic::error(
+            Kind::Config,
+            dir,
+            None,
+            format!(
+                "vendor folder `{folder}` is not a valid vendor id \
+                 (lowercase ASCII letters, digits and inner hyphens)"
+            ),
+        ));
+        return None;
+    };
+    let config = read_config(&config_path, diagnostics)?;
+
+    let mut merger = Merger::default();
+    for source in &config.sources {
+        let Some(file) = source_path(&source.file) else {
+            diagnostics.push(Diagnostic::error(
+                Kind::Config,
+                &config_path,
+                None,
+                format!(
+                    "source file `{}` must be a relative path inside the vendor folder",
+                    source.file
+                ),
+            ));
+            continue;
+        };
+        let path = dir.join(&file);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) => {
+                let cause = std::error::Error::source(&err)
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                diagnostics.push(Diagnostic::error(
+                    Kind::Io,
+                    &path,
+                    None,
+                    format!(
+                        "cannot read source listed in `{}`: {cause}",
+                        config_path.display()
+                    ),
+                ));
+                continue;
+            }
+        };
+        let parsed = parse_source(source, &text);
+        for note in &parsed.notes {
+            diagnostics.push(Diagnostic::warning(
+                note.kind,
+                &path,
+                Some(note.line),
+                note.message.clone(),
+            ));
+        }
+        if parsed.rows.is_empty() {
+            let tried = match source.format {
+                Some(format) => format!("no {} found", format.as_str()),
+                None => "no table, code list or constant list found".to_owned(),
+            };
+            diagnostics.push(Diagnostic::error(Kind::NoCodes, &path, None, tried));
+            continue;
+        }
+        let relative = relative_name(input, &path);
+        merger.add(&parsed.rows, &relative, source.lang, &path, diagnostics);
+    }
+
+    let mut records = merger.finish();
+    if config.http_status == Some(StatusRule::CodePrefix) {
+        for record in records.iter_mut().filter(|r| r.http_status.is_none()) {
+            record.http_status = record.code.status_prefix();
+        }
+    }
+    records.sort_by(|a, b| a.code.cmp(&b.code));
+    Some(Vendor {
+        id,
+        name: config.name,
+        homepage: config.homepage,
+        records,
+    })
+}
+
+fn read_config(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<VendorConfig> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            let cause = std::error::Error::source(&err)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            diagnostics.push(Diagnostic::error(Kind::Io, path, None, cause));
+            return None;
+        }
+    };
+    match toml::from_str::<VendorConfig>(&text) {
+        Ok(config) => Some(config),
+        Err(err) => {
+            let line = err
+                .span()
+                .map(|span| text::LineIndex::new(&text).line(span.start));
+            diagnostics.push(Diagnostic::error(
+                Kind::Config,
+                path,
+                line,
+                err.message().to_owned(),
+            ));
+            None
+        }
+    }
+}
+
+/// A source's `file` as a path that cannot leave the vendor folder.
+fn source_path(file: &str) -> Option<PathBuf> {
+    let path = Path::new(file);
+    let inside = !file.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
+    inside.then(|| path.to_owned())
+}
+
+/// `polaris/error-codes.zh.md`: relative to the input directory, `/`-separated.
+fn relative_name(input: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(input).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Runs the source's declared parser, or every parser when none is declared,
+/// keeping the one that finds the most rows.
+fn parse_source(source: &SourceConfig, text: &str) -> Parsed {
+    match source.format {
+        Some(format) => parse_as(format, text),
+        None => {
+            let mut best = Parsed::default();
+            for format in Format::ALL {
+                let parsed = parse_as(format, text);
+                if parsed.rows.len() > best.rows.len() {
+                    best = parsed;
+                }
+            }
+            best
+        }
+    }
+}
+
+fn parse_as(format: Format, text: &str) -> Parsed {
+    match format {
+        Format::MarkdownTable => markdown_table::parse(text),
+        Format::HtmlTable => html_table::parse(text),
+        Format::CodeList => code_list::parse(text),
+        Format::Constants => constants::parse(text),
+    }
+}
+
+/// Folds rows from a vendor's sources into one record per code.
+#[derive(Default)]
+struct Merger {
+    records: Vec<Record>,
+    by_code: HashMap<Code, usize>,
+}
+
+impl Merger {
+    fn add(
+        &mut self,
+        rows: &[Row],
+        file: &str,
+        lang: Lang,
+        path: &Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        for row in rows {
+            let code = Code::new(row.code.clone());
+            let index = *self.by_code.entry(code.clone()).or_insert_with(|| {
+                self.records.push(Record {
+                    code,
+                    name: None,
+                    http_status: None,
+                    messages: Vec::new(),
+                    sources: Vec::new(),
+                });
+                self.records.len() - 1
+            });
+            let record = &mut self.records[index];
+            let warn = |diagnostics: &mut Vec<Diagnostic>, kind, message: String| {
+                diagnostics.push(Diagnostic::warning(kind, path, Some(row.line), message));
+            };
+
+            if let Some(earlier) = record.sources.iter().find(|s| s.file == file) {
+                let earlier_texts: Vec<&str> = record
+                    .messages
+                    .iter()
+                    .filter(|m| {
+                        record.sources[m.source].line == earlier.line
+                            && record.sources[m.source].file == file
+                    })
+                    .map(|m| m.text.as_str())
+                    .collect();
+                let same = earlier_texts.len() == row.texts.len()
+                    && row
+                        .texts
+                        .iter()
+                        .all(|t| earlier_texts.contains(&t.as_str()));
+                let message = if same {
+                    format!(
+                        "code `{}` is listed again (first at line {}) with the same text",
+                        row.code, earlier.line
+                    )
+                } else {
+                    format!(
+                        "code `{}` is listed again (first at line {}) with a different text; both are kept",
+                        row.code, earlier.line
+                    )
+                };
+                warn(diagnostics, Kind::DuplicateCode, message);
+            }
+
+            match (&record.name, &row.name) {
+                (None, Some(name)) => record.name = Some(name.clone()),
+                (Some(kept), Some(name)) if kept != name => warn(
+                    diagnostics,
+                    Kind::Conflict,
+                    format!(
+                        "code `{}` is named `{name}` here but `{kept}` elsewhere; keeping `{kept}`",
+                        row.code
+                    ),
+                ),
+                _ => {}
+            }
+            match (record.http_status, row.http_status) {
+                (None, Some(status)) => record.http_status = Some(status),
+                (Some(kept), Some(status)) if kept != status => warn(
+                    diagnostics,
+                    Kind::Conflict,
+                    format!(
+                        "code `{}` has HTTP status {status} here but {kept} elsewhere; keeping {kept}",
+                        row.code
+                    ),
+                ),
+                _ => {}
+            }
+
+            let source = record.sources.len();
+            record.sources.push(SourceRef {
+                file: file.to_owned(),
+                line: row.line,
+                lang,
+            });
+            for text in &row.texts {
+                let lang = Lang::detect(text);
+                if !record
+                    .messages
+                    .iter()
+                    .any(|m| m.lang == lang && m.text == *text)
+                {
+                    record.messages.push(Message {
+                        lang,
+                        text: text.clone(),
+                        source,
+                    });
+                }
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<Record> {
+        self.records
+    }
+}

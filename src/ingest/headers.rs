@@ -1,0 +1,176 @@
+//! The header vocabulary: which header words name which column.
+//!
+//! A new wording a vendor uses is one line in [`VOCABULARY`], not new code.
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Column {
+    /// The error code as the client sees it.
+    Code,
+    /// A symbolic name (`InvalidUserToken`).
+    Name,
+    /// The vendor's text for the code, in any language.
+    Description,
+    /// The HTTP status the code is returned with.
+    HttpStatus,
+    /// A short business code, part of the full code (`001` under HTTP 400).
+    BusinessCode,
+    /// An example response body that holds the full code and a message.
+    ResponseBody,
+}
+
+/// Header words, normalised as [`normalise`] does, and the column they name.
+/// Matching is exact first; otherwise the longest entry contained in the
+/// header wins, so `业务错误码` names a business code, not a code.
+const VOCABULARY: &[(&str, Column)] = &[
+    // Code
+    ("错误码", Column::Code),
+    ("错误代码", Column::Code),
+    ("错误编码", Column::Code),
+    ("错误码值", Column::Code),
+    ("返回码", Column::Code),
+    ("结果码", Column::Code),
+    ("代码", Column::Code),
+    ("编码", Column::Code),
+    ("code", Column::Code),
+    ("errorcode", Column::Code),
+    ("errcode", Column::Code),
+    ("errorno", Column::Code),
+    ("errno", Column::Code),
+    ("returncode", Column::Code),
+    ("resultcode", Column::Code),
+    ("retcode", Column::Code),
+    // Name
+    ("错误码名称", Column::Name),
+    ("错误名称", Column::Name),
+    ("错误码标识", Column::Name),
+    ("名称", Column::Name),
+    ("标识", Column::Name),
+    ("常量", Column::Name),
+    ("常量名", Column::Name),
+    ("枚举", Column::Name),
+    ("name", Column::Name),
+    ("errorname", Column::Name),
+    ("codename", Column::Name),
+    ("constant", Column::Name),
+    ("identifier", Column::Name),
+    ("symbol", Column::Name),
+    // Description
+    ("描述", Column::Description),
+    ("说明", Column::Description),
+    ("含义", Column::Description),
+    ("解释", Column::Description),
+    ("释义", Column::Description),
+    ("错误描述", Column::Description),
+    ("错误信息", Column::Description),
+    ("错误说明", Column::Description),
+    ("错误码描述", Column::Description),
+    ("错误码说明", Column::Description),
+    ("错误码含义", Column::Description),
+    ("提示信息", Column::Description),
+    ("返回信息", Column::Description),
+    ("信息", Column::Description),
+    ("原因", Column::Description),
+    ("description", Column::Description),
+    ("desc", Column::Description),
+    ("message", Column::Description),
+    ("msg", Column::Description),
+    ("errormessage", Column::Description),
+    ("errmsg", Column::Description),
+    ("meaning", Column::Description),
+    ("reason", Column::Description),
+    ("explanation", Column::Description),
+    ("details", Column::Description),
+    // HTTP status
+    ("http状态码", Column::HttpStatus),
+    ("http状态", Column::HttpStatus),
+    ("http返回码", Column::HttpStatus),
+    ("http响应码", Column::HttpStatus),
+    ("http错误码", Column::HttpStatus),
+    ("状态码", Column::HttpStatus),
+    ("httpstatus", Column::HttpStatus),
+    ("httpstatuscode", Column::HttpStatus),
+    ("httpcode", Column::HttpStatus),
+    ("statuscode", Column::HttpStatus),
+    ("status", Column::HttpStatus),
+    ("http", Column::HttpStatus),
+    // Business code
+    ("业务错误码", Column::BusinessCode),
+    ("业务码", Column::BusinessCode),
+    ("子错误码", Column::BusinessCode),
+    ("businesscode", Column::BusinessCode),
+    ("subcode", Column::BusinessCode),
+    // Response body
+    ("返回消息体", Column::ResponseBody),
+    ("返回体", Column::ResponseBody),
+    ("响应体", Column::ResponseBody),
+    ("响应消息体", Column::ResponseBody),
+    ("返回示例", Column::ResponseBody),
+    ("响应示例", Column::ResponseBody),
+    ("responsebody", Column::ResponseBody),
+    ("response", Column::ResponseBody),
+    ("body", Column::ResponseBody),
+    ("example", Column::ResponseBody),
+];
+
+/// Lowercase, without whitespace, punctuation or markup characters:
+/// `HTTP 状态码`, `http_status` and `Http-Status` all become one key.
+pub(crate) fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The column a header names, if the vocabulary knows it.
+pub(crate) fn classify(header: &str) -> Option<Column> {
+    let key = normalise(header);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(&(_, column)) = VOCABULARY.iter().find(|(word, _)| *word == key) {
+        return Some(column);
+    }
+    VOCABULARY
+        .iter()
+        .filter(|(word, _)| key.contains(word))
+        .max_by_key(|(word, _)| word.chars().count())
+        .map(|&(_, column)| column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_headers_are_known() {
+        assert_eq!(classify("错误码名称"), Some(Column::Name));
+        assert_eq!(classify("错误码"), Some(Column::Code));
+        assert_eq!(classify("描述"), Some(Column::Description));
+        assert_eq!(classify("HTTP状态码"), Some(Column::HttpStatus));
+        assert_eq!(classify("业务错误码"), Some(Column::BusinessCode));
+        assert_eq!(classify("返回消息体"), Some(Column::ResponseBody));
+    }
+
+    #[test]
+    fn other_wordings_generalise() {
+        assert_eq!(classify("Error Code"), Some(Column::Code));
+        assert_eq!(classify("HTTP Status Code"), Some(Column::HttpStatus));
+        assert_eq!(classify("Error message"), Some(Column::Description));
+        assert_eq!(classify("错误码 (Code)"), Some(Column::Code));
+        assert_eq!(classify("Name"), Some(Column::Name));
+        assert_eq!(classify("备注"), None);
+    }
+
+    #[test]
+    fn vocabulary_is_normalised_and_unique() {
+        for (i, (word, _)) in VOCABULARY.iter().enumerate() {
+            assert_eq!(normalise(word), *word, "entry {word} is not normalised");
+            assert!(
+                VOCABULARY[..i].iter().all(|(w, _)| w != word),
+                "entry {word} is listed twice"
+            );
+        }
+    }
+}

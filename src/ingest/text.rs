@@ -1,0 +1,89 @@
+//! Normalisation shared by every source format: whitespace, code-like
+//! tokens, and byte offsets turned into line numbers.
+
+/// Collapses runs of whitespace (tabs, newlines, full-width spaces) into one
+/// space and trims the ends. Vendor words are otherwise kept as written.
+pub(crate) fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether a token can be an error code as a client sees it: ASCII letters,
+/// digits and `.`, `_`, `-`, `:`, with at least one digit, starting and
+/// ending with a letter or digit (`400141`, `SVCSTG.CSE.4001000`, `E0001`).
+pub(crate) fn is_code_like(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    first.is_ascii_alphanumeric()
+        && last.is_ascii_alphanumeric()
+        && bytes.iter().any(u8::is_ascii_digit)
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':'))
+}
+
+/// Maps byte offsets of one source text to 1-based line numbers.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(src: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_collapses_tabs_and_trailing_spaces() {
+        assert_eq!(clean("  Invalid\tparameters.     "), "Invalid parameters.");
+        assert_eq!(clean("配额\u{3000}不足"), "配额 不足");
+    }
+
+    #[test]
+    fn code_like_tokens() {
+        for ok in ["400141", "SVCSTG.CSE.4001000", "E0001", "0042"] {
+            assert!(is_code_like(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "ILLEGAL_PARAMETER",
+            "http_status_code",
+            "400.",
+            "-1",
+            "{",
+        ] {
+            assert!(!is_code_like(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn offsets_become_lines() {
+        let index = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(
+            [0, 1, 2, 4, 5, 6].map(|o| index.line(o)),
+            [1, 1, 2, 2, 3, 4]
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! The one model every source is normalised into: vendors and their codes.
+//!
+//! Nothing here knows how a table was parsed or how a page is rendered.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A language a text or a page is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The tag used in URLs, `lang` attributes and file names.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
+    /// The language a piece of vendor text is actually written in: any Han
+    /// ideograph makes it Chinese (`用户token非法` is Chinese; a line of
+    /// English in a Chinese table is English).
+    pub fn detect(text: &str) -> Lang {
+        if text.chars().any(is_han) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// A pair of texts, one per language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bilingual<T> {
+    pub en: T,
+    pub zh: T,
+}
+
+impl<T> Bilingual<T> {
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+
+    pub fn get_mut(&mut self, lang: Lang) -> &mut T {
+        match lang {
+            Lang::En => &mut self.en,
+            Lang::Zh => &mut self.zh,
+        }
+    }
+}
+
+/// A vendor id as used in URLs: lowercase ASCII letters, digits and inner hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct VendorId(String);
+
+impl VendorId {
+    pub fn new(id: &str) -> Option<VendorId> {
+        let valid = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !id.starts_with('-')
+            && !id.ends_with('-');
+        valid.then(|| VendorId(id.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for VendorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An error code exactly as the client sees it: `400141`, `SVCSTG.CSE.4001000`,
+/// `0042`. Leading zeros and dots are part of it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Code(String);
+
+impl Code {
+    pub fn new(code: impl Into<String>) -> Code {
+        Code(code.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The code's first three characters as an HTTP status, when they are
+    /// digits forming one (`4030148` → 403).
+    pub fn status_prefix(&self) -> Option<HttpStatus> {
+        let prefix = self.0.get(..3)?;
+        if !prefix.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        HttpStatus::new(prefix.parse().ok()?)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Natural order: digit runs compare as numbers, so `10220` sorts before
+/// `10301` and `SVCSTG.CSE.500500` after `SVCSTG.CSE.4001011`.
+impl Ord for Code {
+    fn cmp(&self, other: &Self) -> Ordering {
+        natural_cmp(&self.0, &other.0)
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (na, ra) = split_digits(a);
+                let (nb, rb) = split_digits(b);
+                let (ta, tb) = (trim_zeros(na), trim_zeros(nb));
+                let ord = ta
+                    .len()
+                    .cmp(&tb.len())
+                    .then_with(|| ta.cmp(tb))
+                    // `007` after `7`, so distinct codes never compare equal.
+                    .then_with(|| na.len().cmp(&nb.len()));
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+                (a, b) = (ra, rb);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(y);
+                }
+                (a, b) = (&a[1..], &b[1..]);
+            }
+        }
+    }
+}
+
+fn split_digits(s: &[u8]) -> (&[u8], &[u8]) {
+    let n = s.iter().take_while(|b| b.is_ascii_digit()).count();
+    s.split_at(n)
+}
+
+fn trim_zeros(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|&&b| b == b'0').count();
+    &s[n..]
+}
+
+/// An HTTP status code, 100–599.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct HttpStatus(u16);
+
+impl HttpStatus {
+    pub fn new(status: u16) -> Option<HttpStatus> {
+        (100..=599).contains(&status).then_some(HttpStatus(status))
+    }
+
+    pub fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for HttpStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Where a record's facts came from: a file (relative to the input
+/// directory, `/`-separated), a 1-based line, and the language the file is
+/// declared to be written in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub file: String,
+    pub line: usize,
+    pub lang: Lang,
+}
+
+/// One text a vendor wrote for a code, in the language it is actually
+/// written in, and which of the record's sources it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    pub lang: Lang,
+    pub text: String,
+    pub source: usize,
+}
+
+/// One code of one vendor, merged over all the vendor's sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub code: Code,
+    pub name: Option<String>,
+    pub http_status: Option<HttpStatus>,
+    /// Every distinct text the vendor gave, in source order.
+    pub messages: Vec<Message>,
+    pub sources: Vec<SourceRef>,
+}
+
+impl Record {
+    /// The vendor's first text in `lang`.
+    pub fn message(&self, lang: Lang) -> Option<&str> {
+        self.messages_in(lang).next()
+    }
+
+    /// Every text the vendor gave in `lang`, first one first.
+    pub fn messages_in(&self, lang: Lang) -> impl Iterator<Item = &str> {
+        self.messages
+            .iter()
+            .filter(move |m| m.lang == lang)
+            .map(|m| m.text.as_str())
+    }
+
+    /// Whether the sources disagree: two texts in one language that come
+    /// from different places (alternatives written in one row are not a
+    /// disagreement; the vendor meant both).
+    pub fn sources_disagree(&self) -> bool {
+        Lang::ALL.into_iter().any(|lang| {
+            let mut places = self
+                .messages
+                .iter()
+                .filter(|m| m.lang == lang)
+                .map(|m| (&self.sources[m.source].file, self.sources[m.source].line));
+            match places.next() {
+                Some(first) => places.any(|p| p != first),
+                None => false,
+            }
+        })
+    }
+}
+
+/// A vendor and all its codes, sorted by [`Code`]'s natural order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vendor {
+    pub id: VendorId,
+    pub name: Bilingual<String>,
+    pub homepage: Option<String>,
+    pub records: Vec<Record>,
+}
+
+/// Everything the site is made from: vendors sorted by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    pub vendors: Vec<Vendor>,
+}
+
+impl Catalog {
+    pub fn code_count(&self) -> usize {
+        self.vendors.iter().map(|v| v.records.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_sort_naturally() {
+        let mut codes: Vec<Code> = [
+            "10301",
+            "10220",
+            "SVCSTG.CSE.500500",
+            "400001",
+            "SVCSTG.CSE.4001011",
+            "007",
+            "7",
+        ]
+        .into_iter()
+        .map(Code::new)
+        .collect();
+        codes.sort();
+        let sorted: Vec<&str> = codes.iter().map(Code::as_str).collect();
+        assert_eq!(
+            sorted,
+            [
+                "7",
+                "007",
+                "10220",
+                "10301",
+                "400001",
+                "SVCSTG.CSE.500500",
+                "SVCSTG.CSE.4001011"
+            ]
+        );
+    }
+
+    #[test]
+    fn status_prefix_needs_three_digits_in_range() {
+        assert_eq!(Code::new("4330801").status_prefix(), HttpStatus::new(433));
+        assert_eq!(Code::new("0420").status_prefix(), None);
+        assert_eq!(Code::new("E4001").status_prefix(), None);
+        assert_eq!(Code::new("40").status_prefix(), None);
+    }
+
+    #[test]
+    fn language_is_detected_from_script() {
+        assert_eq!(Lang::detect("用户token非法"), Lang::Zh);
+        assert_eq!(
+            Lang::detect("not allow modify main account default strategy"),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn vendor_ids_are_url_safe() {
+        assert!(VendorId::new("huawei-cse").is_some());
+        for bad in ["", "Polaris", "../x", "a b", "-x", "x-"] {
+            assert!(VendorId::new(bad).is_none(), "{bad}");
+        }
+    }
+}
