@@ -2,9 +2,13 @@
 //! cross-referenced documentation site.
 //!
 //! Three stages, one direction: [`ingest`] reads `input/` into a
-//! [`model::Catalog`], [`render`] writes the site from it.
+//! [`model::Catalog`], [`render`] writes the site from it; [`build`] runs
+//! both and [`cli`] is what the user types.
 
+pub mod build;
+pub mod cli;
 pub mod diagnostic;
 pub mod fs;
 pub mod ingest;
 pub mod model;
+pub mod render;

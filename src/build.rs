@@ -1,0 +1,100 @@
+//! The build: ingest, then render, as one call with a report.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::Diagnostic;
+use crate::fs;
+use crate::ingest;
+use crate::render::{self, RenderError};
+
+/// A validated request to build a site.
+#[derive(Debug, Clone)]
+pub struct BuildPlan {
+    pub input: PathBuf,
+    pub output: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error("output directory `{output}` would replace `{protected}`; choose a directory of its own")]
+    OutputContains { output: PathBuf, protected: PathBuf },
+    #[error("output directory `{0}` has no name; choose a directory of its own")]
+    NoName(PathBuf),
+}
+
+impl BuildPlan {
+    /// Refuses outputs whose replacement would delete the input or the
+    /// working directory (`--output .`, `--output ..`, `--output input`).
+    pub fn new(input: PathBuf, output: PathBuf) -> Result<BuildPlan, PlanError> {
+        if output.file_name().is_none() {
+            return Err(PlanError::NoName(output));
+        }
+        let resolved_output = resolve(&output);
+        let cwd = std::env::current_dir().unwrap_or_default();
+        for protected in [resolve(&input), cwd] {
+            if protected.starts_with(&resolved_output) {
+                return Err(PlanError::OutputContains { output, protected });
+            }
+        }
+        Ok(BuildPlan { input, output })
+    }
+}
+
+/// An absolute path with `.` and `..` resolved as far as the path exists.
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(path) = fs::canonicalize(path) {
+        return path;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+            resolve(parent).join(name)
+        }
+        _ => path.to_owned(),
+    }
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub vendors: usize,
+    pub codes: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    /// Warnings about the input; the build went ahead despite them.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The input has errors; nothing was written.
+    #[error("the input has {} error(s); nothing was written", count_errors(.0))]
+    Input(Vec<Diagnostic>),
+    #[error("cannot write the site")]
+    Render(#[from] RenderError),
+}
+
+fn count_errors(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
+/// Reads `plan.input` and writes the site to `plan.output`. The previous
+/// site stays untouched unless the whole build succeeds.
+pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
+    let start = Instant::now();
+    let ingested = ingest::ingest(&plan.input);
+    if ingested.has_errors() {
+        return Err(BuildError::Input(ingested.diagnostics));
+    }
+    let catalog = ingested.catalog;
+    let summary = render::render(&catalog, &plan.output)?;
+    Ok(BuildReport {
+        vendors: catalog.vendors.len(),
+        codes: catalog.code_count(),
+        pages: summary.pages,
+        files: summary.files,
+        elapsed: start.elapsed(),
+        diagnostics: ingested.diagnostics,
+    })
+}

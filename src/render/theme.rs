@@ -1,0 +1,80 @@
+//! The templates and UI strings, parsed and checked once at start-up so a
+//! broken template or a missing translation fails before anything is written.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::RenderError;
+use crate::model::{Bilingual, Lang};
+
+/// The templates, by name, compiled into the binary.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("landing.html", include_str!("../../templates/landing.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("vendor.html", include_str!("../../templates/vendor.html")),
+    ("code.html", include_str!("../../templates/code.html")),
+];
+
+const STRINGS: &str = include_str!("../../templates/strings.toml");
+
+/// The site's one stylesheet.
+pub(crate) const STYLESHEET: &str = include_str!("../../templates/style.css");
+
+/// UI strings of one language, by key.
+pub(crate) type Strings = BTreeMap<String, String>;
+
+pub(crate) struct Theme {
+    pub tera: tera::Tera,
+    pub strings: Bilingual<Strings>,
+}
+
+impl Theme {
+    pub(crate) fn load() -> Result<Theme, RenderError> {
+        let mut tera = tera::Tera::new();
+        tera.add_raw_templates(TEMPLATES.iter().copied())?;
+        let strings = load_strings(STRINGS)?;
+        Ok(Theme { tera, strings })
+    }
+}
+
+fn load_strings(source: &str) -> Result<Bilingual<Strings>, RenderError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        en: Strings,
+        zh: Strings,
+    }
+    let file: File = toml::from_str(source).map_err(|err| RenderError::Strings(err.message().to_owned()))?;
+    let strings = Bilingual { en: file.en, zh: file.zh };
+    let mut missing = Vec::new();
+    for lang in Lang::ALL {
+        let other = strings.get(lang.other());
+        for key in other.keys().filter(|key| !strings.get(lang).contains_key(*key)) {
+            missing.push(format!("`{lang}.{key}`"));
+        }
+    }
+    if missing.is_empty() {
+        Ok(strings)
+    } else {
+        Err(RenderError::Strings(format!("missing {}", missing.join(", "))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_theme_loads() {
+        let theme = Theme::load().expect("theme");
+        assert_eq!(theme.strings.en.len(), theme.strings.zh.len());
+    }
+
+    #[test]
+    fn a_key_missing_in_one_language_is_named() {
+        let err = load_strings("[en]\na = \"A\"\nb = \"B\"\n[zh]\na = \"甲\"\nc = \"丙\"\n").unwrap_err();
+        assert_eq!(err.to_string(), "UI strings in `templates/strings.toml`: missing `en.c`, `zh.b`");
+    }
+}
