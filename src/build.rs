@@ -17,7 +17,9 @@ pub struct BuildPlan {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
-    #[error("output directory `{output}` would replace `{protected}`; choose a directory of its own")]
+    #[error(
+        "output directory `{output}` would replace `{protected}`; choose a directory of its own"
+    )]
     OutputContains { output: PathBuf, protected: PathBuf },
     #[error("output directory `{0}` has no name; choose a directory of its own")]
     NoName(PathBuf),
@@ -48,7 +50,11 @@ fn resolve(path: &Path) -> PathBuf {
     }
     match (path.parent(), path.file_name()) {
         (Some(parent), Some(name)) => {
-            let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
             resolve(parent).join(name)
         }
         _ => path.to_owned(),

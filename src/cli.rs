@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use crate::build::{BuildPlan, PlanError};
 
 #[derive(Debug, Parser)]
-#[command(name = "errdocs", version, about = "Turn vendors' error-code tables into a static bilingual documentation site")]
+#[command(
+    name = "errdocs",
+    version,
+    about = "Turn vendors' error-code tables into a static bilingual documentation site"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

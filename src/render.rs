@@ -42,24 +42,45 @@ pub struct RenderSummary {
 /// there only once every file has been written.
 pub fn render(catalog: &Catalog, output: &Path) -> Result<RenderSummary, RenderError> {
     let theme = Theme::load()?;
-    let mut site = Site { theme: &theme, staging: Staging::new(output)?, buffer: Vec::new(), pages: 0, files: 0 };
+    let mut site = Site {
+        theme: &theme,
+        staging: Staging::new(output)?,
+        buffer: Vec::new(),
+        pages: 0,
+        files: 0,
+    };
 
-    site.page("index.html", "landing.html", &pages::landing(catalog, &theme.strings))?;
+    site.page(
+        "index.html",
+        "landing.html",
+        &pages::landing(catalog, &theme.strings),
+    )?;
     for lang in Lang::ALL {
-        site.page(&paths::home_page(lang), "home.html", &pages::home(catalog, lang, &theme.strings))?;
+        site.page(
+            &paths::home_page(lang),
+            "home.html",
+            &pages::home(catalog, lang, &theme.strings),
+        )?;
         for vendor in &catalog.vendors {
             let page = pages::vendor(vendor, lang, &theme.strings);
             site.page(&paths::vendor_page(lang, &vendor.id), "vendor.html", &page)?;
             for (index, record) in vendor.records.iter().enumerate() {
                 let page = pages::code(vendor, index, lang, &theme.strings);
-                site.page(&paths::code_page(lang, &vendor.id, &record.code), "code.html", &page)?;
+                site.page(
+                    &paths::code_page(lang, &vendor.id, &record.code),
+                    "code.html",
+                    &page,
+                )?;
             }
         }
     }
     site.file("style.css", theme::STYLESHEET.as_bytes())?;
     site.file("api/codes.json", &api::codes_json(catalog)?)?;
 
-    let summary = RenderSummary { pages: site.pages, files: site.files };
+    let summary = RenderSummary {
+        pages: site.pages,
+        files: site.files,
+    };
     site.staging.commit()?;
     Ok(summary)
 }
@@ -73,10 +94,17 @@ struct Site<'a> {
 }
 
 impl Site<'_> {
-    fn page(&mut self, path: &str, template: &str, view: &impl Serialize) -> Result<(), RenderError> {
+    fn page(
+        &mut self,
+        path: &str,
+        template: &str,
+        view: &impl Serialize,
+    ) -> Result<(), RenderError> {
         let context = tera::Context::from_serialize(view)?;
         self.buffer.clear();
-        self.theme.tera.render_to(template, &context, &mut self.buffer)?;
+        self.theme
+            .tera
+            .render_to(template, &context, &mut self.buffer)?;
         self.staging.write(path, &self.buffer)?;
         self.pages += 1;
         self.files += 1;

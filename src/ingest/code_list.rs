@@ -1,7 +1,292 @@
-//! Lists of `CODE message` lines.
+//! Lists of `CODE message` lines, one code per line: a plain text file, or
+//! the code blocks of a Markdown page (`- \`4000001\`: Invalid parameters.`
+//! and `4000001<TAB>Invalid parameters.` read alike).
 
-use super::source::Parsed;
+use std::ops::RangeInclusive;
 
-pub(crate) fn parse(_src: &str) -> Parsed {
-    Parsed::default()
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use super::source::{Parsed, Row};
+use super::text::{self, LineIndex};
+use crate::diagnostic::Kind;
+
+/// What may stand between a code and its message besides whitespace.
+const SEPARATORS: [char; 7] = [':', '：', '-', '–', '—', '|', '='];
+
+pub(crate) fn parse(src: &str) -> Parsed {
+    // A BOM is not a newline, so dropping it keeps line numbers right.
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let blocks = code_block_lines(src);
+    let in_block = |line: usize| blocks.iter().any(|block| block.contains(&line));
+    let found: Vec<Found> = src
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| read_line(i + 1, line))
+        .collect();
+    // A Markdown page that keeps its list in code blocks also has prose
+    // starting with numbers ("1000 requests per second ..."): once a code
+    // block holds entries, only code blocks are trusted.
+    let blocks_only = found
+        .iter()
+        .any(|f| matches!(f, Found::Entry(row) if in_block(row.line)));
+
+    let mut parsed = Parsed::default();
+    for found in found {
+        match found {
+            Found::Entry(row) if !blocks_only || in_block(row.line) => parsed.rows.push(row),
+            Found::Broken(line, message) if !blocks_only || in_block(line) => {
+                parsed.note(line, Kind::BadRow, message);
+            }
+            _ => {}
+        }
+    }
+    parsed
+}
+
+enum Found {
+    Entry(Row),
+    /// A code and a separator with nothing after them.
+    Broken(usize, String),
+}
+
+/// The lines covered by each Markdown code block, fenced or indented.
+fn code_block_lines(src: &str) -> Vec<RangeInclusive<usize>> {
+    let index = LineIndex::new(src);
+    Parser::new_ext(src, Options::empty())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                let last = range.end.saturating_sub(1).max(range.start);
+                Some(index.line(range.start)..=index.line(last))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn read_line(number: usize, line: &str) -> Option<Found> {
+    let line = strip_bullet(line.trim());
+    let (code, rest) = split_code(line)?;
+    if !text::is_code_like(code) {
+        return None;
+    }
+    let after = rest.trim_start();
+    let (separated, message) = match after.strip_prefix(SEPARATORS) {
+        Some(message) => (true, message),
+        // `4000001.` or `4000001)` is a numbered item, not a code.
+        None if rest.starts_with(char::is_whitespace) => (false, after),
+        None => return None,
+    };
+    let message = text::clean(message);
+    if message.is_empty() {
+        // A bare code is a heading or a stray number; a code with a
+        // separator and nothing after it is an entry that lost its text.
+        return separated.then(|| {
+            Found::Broken(
+                number,
+                format!("code `{code}` has a separator but no message"),
+            )
+        });
+    }
+    Some(Found::Entry(Row {
+        line: number,
+        code: code.to_owned(),
+        texts: vec![message],
+        ..Row::default()
+    }))
+}
+
+fn strip_bullet(line: &str) -> &str {
+    match line.strip_prefix(['-', '*', '+']) {
+        Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim_start(),
+        _ => line,
+    }
+}
+
+/// Splits a line into its leading code, in backticks or bare, and the rest.
+fn split_code(line: &str) -> Option<(&str, &str)> {
+    if let Some(quoted) = line.strip_prefix('`') {
+        let (code, rest) = quoted.split_once('`')?;
+        return Some((code.trim(), rest));
+    }
+    let end = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':')))
+        .unwrap_or(line.len());
+    // `-` and `:` belong to codes (`SVCSTG.CSE.4001000`, `E-001`) but also
+    // separate them from the message (`4000001: Invalid`); a code never ends
+    // in punctuation, so trailing punctuation is the separator.
+    let code = line[..end].trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    Some((code, &line[code.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: &str) -> String {
+        let path = format!("{}/input/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{path}: {err}"))
+    }
+
+    fn pairs(src: &str) -> Vec<(String, String)> {
+        parse(src)
+            .rows
+            .into_iter()
+            .map(|row| (row.code, row.texts.join("|")))
+            .collect()
+    }
+
+    fn row<'a>(parsed: &'a Parsed, code: &str) -> &'a Row {
+        parsed.rows.iter().find(|r| r.code == code).unwrap()
+    }
+
+    #[test]
+    fn netease_seed_gives_every_code_in_its_code_blocks() {
+        let parsed = parse(&input("netease-cloudcomb/openapi-error-codes.md"));
+        assert_eq!(parsed.rows.len(), 203);
+        assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);
+        let first = row(&parsed, "4000001");
+        assert_eq!(
+            (first.line, first.texts.as_slice()),
+            (15, &["Invalid parameters.".to_owned()][..])
+        );
+        assert_eq!(row(&parsed, "4010001").texts, ["Unauthorized user."]);
+        assert_eq!(row(&parsed, "4330801").texts, ["not certification"]);
+        // The file's last line has no newline.
+        assert_eq!(row(&parsed, "5000801").texts, ["internal failure"]);
+        assert!(
+            parsed
+                .rows
+                .iter()
+                .all(|r| r.name.is_none() && r.http_status.is_none())
+        );
+        assert!(!parsed.rows.iter().any(|r| r.code.starts_with("http")));
+    }
+
+    #[test]
+    fn other_formats_give_no_rows() {
+        assert_eq!(
+            parse(&input("api-switch/error-codes.md")),
+            Parsed::default()
+        );
+        assert_eq!(
+            parse(&input("polaris/error-codes.en.md")),
+            Parsed::default()
+        );
+    }
+
+    #[test]
+    fn plain_text_reads_every_line_with_tabs_and_ragged_spaces() {
+        let src = "Error codes\n\n1001\tInvalid  parameter.   \n1002 \t Missing\tparameter\n\n0042 Kept as written\n";
+        assert_eq!(
+            pairs(src),
+            [
+                ("1001".into(), "Invalid parameter.".into()),
+                ("1002".into(), "Missing parameter".into()),
+                ("0042".into(), "Kept as written".into()),
+            ]
+        );
+        assert_eq!(parse(src).rows[0].line, 3);
+    }
+
+    #[test]
+    fn bullets_backticks_and_separators_are_optional() {
+        let src = "\
+- 1001 plain
+* `1002` backticked
++ 1003: colon
+1004：full-width colon
+1005 - dash
+1006 – en dash
+1007—em dash
+`1008` | pipe
+1009 = equals
+- `E-0010`: dashed code
+SVCSTG.CSE.4001000: dotted code
+";
+        let got = pairs(src);
+        let codes: Vec<&str> = got.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "1001",
+                "1002",
+                "1003",
+                "1004",
+                "1005",
+                "1006",
+                "1007",
+                "1008",
+                "1009",
+                "E-0010",
+                "SVCSTG.CSE.4001000"
+            ]
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "plain",
+                "backticked",
+                "colon",
+                "full-width colon",
+                "dash",
+                "en dash",
+                "em dash",
+                "pipe",
+                "equals",
+                "dashed code",
+                "dotted code"
+            ]
+        );
+    }
+
+    #[test]
+    fn code_blocks_shut_out_prose_that_starts_with_a_number() {
+        let src = "# Limits\n\n1000 requests per second are allowed.\n\n```text\n4001 Too many requests\n4002 Quota exceeded\n```\n";
+        assert_eq!(
+            pairs(src),
+            [
+                ("4001".into(), "Too many requests".into()),
+                ("4002".into(), "Quota exceeded".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_blocks_without_entries_do_not_hide_a_list() {
+        let src = "Response:\n\n```json\n{\"code\": 4001}\n```\n\n- 4001: Too many requests\n";
+        assert_eq!(pairs(src), [("4001".into(), "Too many requests".into())]);
+    }
+
+    #[test]
+    fn lines_that_are_not_entries_are_skipped() {
+        let src = "4001\n1. First step\n2) Second\n2024年 is a year\n| 4001 | table row |\nILLEGAL_PARAMETER = 10001\nv2 \n";
+        assert_eq!(parse(src), Parsed::default());
+    }
+
+    #[test]
+    fn code_with_separator_but_no_message_is_noted() {
+        let parsed = parse("4001 Fine\n4002:\n");
+        assert_eq!(parsed.rows.len(), 1);
+        assert_eq!(parsed.notes.len(), 1);
+        assert_eq!(parsed.notes[0].line, 2);
+        assert_eq!(parsed.notes[0].kind, Kind::BadRow);
+        assert!(parsed.notes[0].message.contains("`4002`"));
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        assert_eq!(parse(""), Parsed::default());
+        assert_eq!(parse("`"), Parsed::default());
+        assert_eq!(parse("```\n\n"), Parsed::default());
+        let parsed = parse("\u{feff}1001 BOM line\r\n1002 配额不足\r\n");
+        assert_eq!(parsed.rows.len(), 2);
+        assert_eq!(parsed.rows[0].code, "1001");
+        assert_eq!(parsed.rows[1].line, 2);
+        assert_eq!(parsed.rows[1].texts, ["配额不足"]);
+        let indented = parse("Codes:\r\n\r\n    1001 In a block\r\n    1002 Also\r\n");
+        assert_eq!(indented.rows.len(), 2);
+        assert_eq!(indented.rows[1].texts, ["Also"]);
+    }
 }

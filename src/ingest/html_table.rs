@@ -1,13 +1,504 @@
-//! HTML tables, also when embedded in Markdown.
+//! HTML tables, also when pasted raw into Markdown: every `<table>` becomes a
+//! [`Grid`] with its row and column spans expanded by position.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use scraper::{ElementRef, Html, Node};
 
 use super::source::Parsed;
-use super::table::{self, Grid};
+use super::table::{self, Grid, GridRow};
+use super::text::{self, LineIndex};
+
+/// Far wider than any error table. Bounds what a hostile `colspan` (HTML
+/// allows 1000) can allocate: every row is padded to the grid's width.
+const MAX_COLUMNS: usize = 64;
+/// HTML's own limit. Spans never outlive their `<thead>`/`<tbody>` either,
+/// so a huge value only fills the rows that exist.
+const MAX_ROWSPAN: usize = 65_534;
+/// Bytes of text that span copies may add to one table. Repeating `400` down
+/// a column costs nothing; a huge cell spanned over thousands of rows stops
+/// being copied (later copies are left empty) instead of exhausting memory.
+const SPAN_COPY_BUDGET: usize = 16 << 20;
+/// Elements that keep words apart although no whitespace is written.
+const BREAKS: &str = "br p div li dt dd pre blockquote hr table tr td th h1 h2 h3 h4 h5 h6";
 
 pub(crate) fn parse(src: &str) -> Parsed {
     table::parse_grids(grids(src))
 }
 
-/// Every `<table>` in `src` as a grid. Not implemented yet.
-pub(crate) fn grids(_src: &str) -> Vec<Grid> {
-    Vec::new()
+/// Every `<table>` in `src` as a grid, nested tables after the table holding
+/// them. `header` is the first row in `<thead>` or made only of `<th>` cells
+/// (else the first row); the other rows with any text are `rows`. A row wider
+/// than the header widens the grid, with empty header cells, rather than lose
+/// its cells.
+pub(crate) fn grids(src: &str) -> Vec<Grid> {
+    let lines = LineIndex::new(src);
+    let mut grids = Vec::new();
+    for chunk in locate(src) {
+        let fragment = Html::parse_fragment(&src[chunk.range.clone()]);
+        let root = fragment.root_element();
+        let trs: Vec<_> = root
+            .descendent_elements()
+            .filter(|e| e.value().name() == "tr")
+            .collect();
+        // scraper keeps no positions, so the n-th `tr` element is taken to be
+        // the n-th `<tr` of the raw text. When the parser invented rows (a
+        // `<td>` with no `<tr>`) that pairing is off, and every row gets the
+        // table's line rather than a neighbour's.
+        let exact = trs.len() == chunk.rows.len();
+        let table_line = lines.line(chunk.range.start);
+        let row_lines: HashMap<_, _> = trs
+            .iter()
+            .zip(0..)
+            .map(|(tr, n)| {
+                let line = match chunk.rows.get(n) {
+                    Some(&at) if exact => lines.line(at),
+                    _ => table_line,
+                };
+                (tr.id(), line)
+            })
+            .collect();
+        let line_of = |tr: &ElementRef<'_>| row_lines.get(&tr.id()).copied().unwrap_or(table_line);
+        grids.extend(
+            root.descendent_elements()
+                .filter(|e| e.value().name() == "table")
+                .filter_map(|table| grid(table, &line_of)),
+        );
+    }
+    grids
+}
+
+/// One top-level `<table>…</table>` of the source and the byte offset of
+/// every `<tr` inside it, nested tables included.
+struct Chunk {
+    range: Range<usize>,
+    rows: Vec<usize>,
+}
+
+/// Finds tables in the raw text, case-insensitively, skipping comments. An
+/// unclosed table runs to the end of the text.
+fn locate(src: &str) -> Vec<Chunk> {
+    let bytes = src.as_bytes();
+    let (mut chunks, mut rows) = (Vec::new(), Vec::new());
+    let (mut depth, mut start, mut at) = (0usize, 0, 0);
+    while let Some(found) = bytes[at..].iter().position(|&b| b == b'<') {
+        let here = at + found;
+        let rest = &bytes[here..];
+        at = here + 1;
+        if rest.starts_with(b"<!--") {
+            at = src[here + 4..]
+                .find("-->")
+                .map_or(src.len(), |end| here + 4 + end + 3);
+        } else if is_tag(rest, b"<table") {
+            if depth == 0 {
+                start = here;
+            }
+            depth += 1;
+        } else if depth > 0 && is_tag(rest, b"</table") {
+            depth -= 1;
+            if depth == 0 {
+                let end = rest
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(src.len(), |p| here + p + 1);
+                let rows = std::mem::take(&mut rows);
+                chunks.push(Chunk {
+                    range: start..end,
+                    rows,
+                });
+                at = end;
+            }
+        } else if depth > 0 && is_tag(rest, b"<tr") {
+            rows.push(here);
+        }
+    }
+    if depth > 0 {
+        chunks.push(Chunk {
+            range: start..src.len(),
+            rows,
+        });
+    }
+    chunks
+}
+
+/// Whether `rest` starts with the tag `open` (`<tr`, not `<track`).
+fn is_tag(rest: &[u8], open: &[u8]) -> bool {
+    rest.get(..open.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(open))
+        && rest
+            .get(open.len())
+            .is_none_or(|&b| b.is_ascii_whitespace() || b == b'>' || b == b'/')
+}
+
+/// A table row with its spans expanded; `cells` ends at its last filled column.
+struct Row {
+    line: usize,
+    is_header: bool,
+    cells: Vec<String>,
+}
+
+fn grid(table: ElementRef<'_>, line_of: &dyn Fn(&ElementRef<'_>) -> usize) -> Option<Grid> {
+    let mut budget = SPAN_COPY_BUDGET;
+    // html5ever puts every `tr` of a table in a thead, tbody or tfoot, and a
+    // span never reaches across those sections.
+    let mut rows: Vec<Row> = table
+        .child_elements()
+        .filter(|s| matches!(s.value().name(), "thead" | "tbody" | "tfoot"))
+        .flat_map(|section| {
+            let trs: Vec<_> = section
+                .child_elements()
+                .filter(|e| e.value().name() == "tr")
+                .collect();
+            expand(&trs, line_of, &mut budget)
+        })
+        .filter(|row| row.cells.iter().any(|c| !c.is_empty()))
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let at = rows.iter().position(|r| r.is_header).unwrap_or(0);
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let pad = |mut cells: Vec<String>| {
+        cells.resize(width, String::new());
+        cells
+    };
+    let header = rows.remove(at);
+    Some(Grid {
+        header_line: header.line,
+        header: pad(header.cells),
+        rows: rows
+            .into_iter()
+            .map(|r| GridRow {
+                line: r.line,
+                cells: pad(r.cells),
+            })
+            .collect(),
+    })
+}
+
+/// The rows of one section, each cell placed at the first column that no
+/// span from above or to the left has taken (the HTML table model). The
+/// `headers` attributes are ignored: vendors get them wrong under spans.
+fn expand(
+    trs: &[ElementRef<'_>],
+    line_of: &dyn Fn(&ElementRef<'_>) -> usize,
+    budget: &mut usize,
+) -> Vec<Row> {
+    // Per column: the text a rowspan still owes, and to how many more rows.
+    let mut carried: Vec<(String, usize)> = Vec::new();
+    let mut rows = Vec::with_capacity(trs.len());
+    for (r, tr) in trs.iter().enumerate() {
+        let mut cells: Vec<Option<String>> = Vec::new();
+        for (col, (text, left)) in carried.iter_mut().enumerate() {
+            if *left > 0 {
+                *left -= 1;
+                put(&mut cells, col, copy(text, budget));
+            }
+        }
+        let own: Vec<_> = tr
+            .child_elements()
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .collect();
+        let mut col = 0;
+        for cell in &own {
+            while cells.get(col).is_some_and(Option::is_some) {
+                col += 1;
+            }
+            if col >= MAX_COLUMNS {
+                break;
+            }
+            let colspan = span(cell.attr("colspan"))
+                .unwrap_or(1)
+                .clamp(1, MAX_COLUMNS - col);
+            // rowspan="0" means "to the end of the section".
+            let rowspan = match span(cell.attr("rowspan")) {
+                Some(0) => trs.len() - r,
+                Some(n) => n.min(MAX_ROWSPAN),
+                None => 1,
+            };
+            let text = cell_text(cell);
+            for c in col..col + colspan {
+                if rowspan > 1 {
+                    if carried.len() <= c {
+                        carried.resize_with(c + 1, Default::default);
+                    }
+                    carried[c] = (copy(&text, budget), rowspan - 1);
+                }
+                let value = if c == col {
+                    text.clone()
+                } else {
+                    copy(&text, budget)
+                };
+                put(&mut cells, c, value);
+            }
+            col += colspan;
+        }
+        let in_thead = tr
+            .parent()
+            .and_then(ElementRef::wrap)
+            .is_some_and(|p| p.value().name() == "thead");
+        let all_th = !own.is_empty() && own.iter().all(|c| c.value().name() == "th");
+        rows.push(Row {
+            line: line_of(tr),
+            is_header: in_thead || all_th,
+            cells: cells.into_iter().map(Option::unwrap_or_default).collect(),
+        });
+    }
+    rows
+}
+
+fn put(cells: &mut Vec<Option<String>>, col: usize, text: String) {
+    if cells.len() <= col {
+        cells.resize(col + 1, None);
+    }
+    cells[col] = Some(text);
+}
+
+/// A copy of a spanned cell's text while the table's budget lasts.
+fn copy(text: &str, budget: &mut usize) -> String {
+    match budget.checked_sub(text.len()) {
+        Some(rest) => {
+            *budget = rest;
+            text.to_owned()
+        }
+        None => String::new(),
+    }
+}
+
+/// A span attribute read as browsers do: leading digits, the rest ignored;
+/// `None` when there are none. Absurdly long numbers saturate.
+fn span(attr: Option<&str>) -> Option<usize> {
+    let digits: &str = attr?.trim_start();
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let digits = &digits[..end];
+    (!digits.is_empty()).then(|| digits.parse().unwrap_or(usize::MAX))
+}
+
+/// All text in a cell, words kept apart where markup separated them, and
+/// whitespace collapsed. Noise such as `<a name="…"></a>` adds nothing.
+fn cell_text(cell: &ElementRef<'_>) -> String {
+    let mut raw = String::new();
+    for node in cell.descendants() {
+        match node.value() {
+            Node::Text(t) => raw.push_str(t),
+            Node::Element(e) if BREAKS.split(' ').any(|b| b == e.name()) => raw.push(' '),
+            _ => {}
+        }
+    }
+    text::clean(&raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Read at test time, like every fixture.
+    fn read(relative: &str) -> String {
+        let path = format!("{}/{relative}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).expect(&path)
+    }
+
+    fn seed() -> String {
+        read("input/huawei-cse/error-codes.zh.md")
+    }
+
+    fn line_of(src: &str, needle: &str) -> usize {
+        let at = src.find(needle).expect(needle);
+        LineIndex::new(src).line(at)
+    }
+
+    fn cells(row: &GridRow) -> Vec<&str> {
+        row.cells.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn seed_table_becomes_one_grid_with_thead_header() {
+        let grids = grids(&seed());
+        assert_eq!(grids.len(), 1);
+        let grid = &grids[0];
+        assert_eq!(
+            grid.header,
+            ["HTTP状态码", "业务错误码", "返回消息体", "描述"]
+        );
+        assert_eq!(grid.rows.len(), 17);
+        assert!(grid.rows.iter().all(|r| r.cells.len() == 4));
+        assert_eq!(
+            cells(&grid.rows[0]),
+            [
+                "400",
+                "001",
+                r#"{errCode:"400001", errMsg:"Invalid parameter(s)", detail:""}"#,
+                "请求参数错误"
+            ]
+        );
+    }
+
+    #[test]
+    fn html_rowspan_status_applies_to_following_rows() {
+        let seed = seed();
+        let grid = &grids(&seed)[0];
+        let status_of = |code: &str| {
+            let row = grid.rows.iter().find(|r| r.cells[1] == code).expect(code);
+            row.cells[0].as_str()
+        };
+        assert_eq!(status_of("1011"), "400");
+        assert_eq!(status_of("002"), "401");
+        let statuses: Vec<&str> = grid.rows[13..]
+            .iter()
+            .map(|r| r.cells[0].as_str())
+            .collect();
+        assert_eq!(statuses, ["500"; 4]);
+        let last = grid.rows.last().unwrap();
+        assert_eq!(last.cells[1], "500");
+        assert!(last.cells[2].contains("SVCSTG.CSE.500500"));
+        assert_eq!(last.cells[3], "请求体解析失败");
+    }
+
+    #[test]
+    fn seed_lines_point_at_each_tr() {
+        let seed = seed();
+        let grid = &grids(&seed)[0];
+        assert_eq!(
+            grid.header_line,
+            line_of(&seed, "<tr id=\"zh-cn_topic_0088850597_row17285195820371\"")
+        );
+        assert_eq!(grid.rows[0].line, line_of(&seed, "<tbody><tr"));
+        assert_eq!(
+            grid.rows[3].line,
+            line_of(&seed, "<tr id=\"row1963615513215\"")
+        );
+        assert_eq!(
+            grid.rows[16].line,
+            line_of(&seed, "<tr id=\"zh-cn_topic_0088850597_row8353172312431\"")
+        );
+        let tr_lines: Vec<usize> = seed
+            .match_indices("<tr")
+            .map(|(at, _)| LineIndex::new(&seed).line(at))
+            .collect();
+        let grid_lines: Vec<usize> = std::iter::once(grid.header_line)
+            .chain(grid.rows.iter().map(|r| r.line))
+            .collect();
+        assert_eq!(grid_lines, tr_lines);
+    }
+
+    #[test]
+    fn colspan_repeats_text_in_adjacent_columns() {
+        let src = "<table>\n<tr><th>Code</th><th colspan=\"2\">Message</th></tr>\n\
+                   <tr><td>E1</td><td colspan=2>same in both</td></tr>\n\
+                   <tr><td>E2</td><td>en</td><td>zh</td></tr>\n</table>";
+        let grid = &grids(src)[0];
+        assert_eq!(grid.header, ["Code", "Message", "Message"]);
+        assert_eq!(cells(&grid.rows[0]), ["E1", "same in both", "same in both"]);
+        assert_eq!(cells(&grid.rows[1]), ["E2", "en", "zh"]);
+        assert_eq!(
+            [grid.header_line, grid.rows[0].line, grid.rows[1].line],
+            [2, 3, 4]
+        );
+    }
+
+    #[test]
+    fn plain_page_with_th_header_and_no_thead() {
+        let src = "<!DOCTYPE html>\n<html><body>\n<h1>Errors</h1>\n<TABLE class=x>\n\
+                   <TR><TH>Code</TH><TH>Message</TH></TR>\n\
+                   <TR><TD>E0001</TD><TD>Bad &amp; worse</TD></TR>\n\
+                   <TR><TD>E0002</TD></TR>\n</TABLE>\n</body></html>\n";
+        let grids = grids(src);
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].header, ["Code", "Message"]);
+        assert_eq!(grids[0].header_line, 5);
+        assert_eq!(cells(&grids[0].rows[0]), ["E0001", "Bad & worse"]);
+        assert_eq!(
+            cells(&grids[0].rows[1]),
+            ["E0002", ""],
+            "short rows are padded"
+        );
+    }
+
+    #[test]
+    fn first_row_is_header_when_no_th() {
+        let src = "<table><tr><td>Code</td><td>Text</td></tr><tr><td>1</td><td>a</td></tr></table>";
+        let grid = &grids(src)[0];
+        assert_eq!(grid.header, ["Code", "Text"]);
+        assert_eq!(grid.rows.len(), 1);
+    }
+
+    #[test]
+    fn br_and_paragraphs_separate_words() {
+        let src = "<table><tr><th>Code</th><th>Message</th></tr>\
+                   <tr><td>E1</td><td>first<br>second<BR/>third<p>fourth</p><p>fifth</p></td></tr></table>";
+        let grid = &grids(src)[0];
+        assert_eq!(grid.rows[0].cells[1], "first second third fourth fifth");
+    }
+
+    #[test]
+    fn row_wider_than_header_widens_grid() {
+        let src = "<table><tr><th>Code</th></tr><tr><td>E1</td><td>extra</td></tr></table>";
+        let grid = &grids(src)[0];
+        assert_eq!(grid.header, ["Code", ""]);
+        assert_eq!(cells(&grid.rows[0]), ["E1", "extra"]);
+    }
+
+    #[test]
+    fn hostile_spans_are_clamped() {
+        let src = "<table><tr><th colspan=\"0\">A</th><th colspan=\"99999999999999999999\">B</th></tr>\
+                   <tr><td rowspan=\"100000\">x</td><td>1</td></tr>\
+                   <tr><td>2</td></tr>\
+                   <tr><td rowspan=\"0\" colspan=\"-3\">y</td><td rowspan=\"abc\">3</td></tr>\
+                   <tr><td>4</td></tr></table>";
+        let grid = &grids(src)[0];
+        assert_eq!(grid.header.len(), MAX_COLUMNS);
+        assert_eq!(grid.header[0], "A");
+        assert!(grid.header[1..].iter().all(|h| h == "B"));
+        let firsts: Vec<&str> = grid.rows.iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(firsts, ["x", "x", "x", "x"]);
+        assert!(grid.rows.iter().all(|r| r.cells.len() == MAX_COLUMNS));
+        assert_eq!(grid.rows[2].cells[1], "y", "rowspan=0 runs to the end");
+        assert_eq!(grid.rows[3].cells[1], "y");
+        assert_eq!(grid.rows[3].cells[2], "4");
+    }
+
+    #[test]
+    fn huge_spanned_cell_stops_being_copied() {
+        let big = "x".repeat(SPAN_COPY_BUDGET / 2 + 1);
+        let src = format!(
+            "<table><tr><th>A</th></tr><tr><td rowspan=9>{big}</td></tr>{}</table>",
+            "<tr></tr>".repeat(8)
+        );
+        let grid = &grids(&src)[0];
+        assert_eq!(
+            grid.rows.len(),
+            1,
+            "the copies were left empty, so the rows are dropped"
+        );
+    }
+
+    #[test]
+    fn nested_and_unclosed_tables_do_not_crash() {
+        let src = "<table><tr><th>Outer</th></tr><tr><td><table><tr><th>Code</th></tr>\
+                   <tr><td>E1</td></tr></table></td></tr></table>\n<table><tr><td>open";
+        let grids = grids(src);
+        assert_eq!(grids.len(), 3);
+        assert_eq!(grids[0].header, ["Outer"]);
+        assert_eq!(grids[1].header, ["Code"]);
+        assert_eq!(cells(&grids[1].rows[0]), ["E1"]);
+        assert_eq!(grids[2].header, ["open"]);
+        assert_eq!(grids[2].header_line, 2);
+    }
+
+    #[test]
+    fn tables_in_comments_are_skipped() {
+        assert!(grids("<!-- <table><tr><td>x</td></tr></table> -->").is_empty());
+        assert!(grids("<!-- unclosed <table>").is_empty());
+    }
+
+    #[test]
+    fn markdown_pipe_table_and_empty_text_have_no_grid() {
+        let polaris = read("input/polaris/error-codes.en.md");
+        assert!(grids(&polaris).is_empty());
+        assert!(grids("").is_empty());
+        assert!(grids("<tablet> </table>").is_empty());
+    }
 }

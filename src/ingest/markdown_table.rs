@@ -42,7 +42,10 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
             Event::End(TagEnd::TableCell) => cells.extend(cell.take().map(|c| text::clean(&c))),
             Event::End(TagEnd::TableHead) => grid.header = std::mem::take(&mut cells),
             Event::End(TagEnd::TableRow) => {
-                grid.rows.push(GridRow { line: row_line, cells: std::mem::take(&mut cells) });
+                grid.rows.push(GridRow {
+                    line: row_line,
+                    cells: std::mem::take(&mut cells),
+                });
             }
             Event::End(TagEnd::Table) => grids.push(std::mem::take(&mut grid)),
             _ => {}
@@ -55,8 +58,14 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
 mod tests {
     use super::*;
 
-    const POLARIS_EN: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/input/polaris/error-codes.en.md"));
-    const POLARIS_ZH: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/input/polaris/error-codes.zh.md"));
+    const POLARIS_EN: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/input/polaris/error-codes.en.md"
+    ));
+    const POLARIS_ZH: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/input/polaris/error-codes.zh.md"
+    ));
 
     #[test]
     fn polaris_english_table_reads_name_code_and_text() {
@@ -88,7 +97,11 @@ mod tests {
 
     #[test]
     fn no_table_no_rows() {
-        assert!(parse("# Title\n\nJust prose, 1000 words.\n").rows.is_empty());
+        assert!(
+            parse("# Title\n\nJust prose, 1000 words.\n")
+                .rows
+                .is_empty()
+        );
         assert!(parse("").rows.is_empty());
     }
 }

@@ -23,12 +23,20 @@ pub(crate) struct GridRow {
     pub cells: Vec<String>,
 }
 
-/// The rows of every grid that has a code column (by header, or else by
-/// content); grids without one are other tables and are skipped.
+/// The rows of every grid whose headers name a code column. When no grid of
+/// the source has one, a column of code-like cells stands in for it; grids
+/// with neither are other tables (versions, contents) and are skipped.
 pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
     let mut parsed = Parsed::default();
-    for grid in &grids {
-        if let Some(columns) = Columns::find(grid) {
+    let named: Vec<Option<Columns>> = grids.iter().map(Columns::by_header).collect();
+    let any_named = named.iter().any(Option::is_some);
+    for (grid, columns) in grids.iter().zip(named) {
+        let columns = if any_named {
+            columns
+        } else {
+            Columns::by_content(grid)
+        };
+        if let Some(columns) = columns {
             for row in &grid.rows {
                 read_row(&columns, row, &mut parsed);
             }
@@ -46,10 +54,14 @@ struct Columns {
     name: Option<usize>,
     status: Option<usize>,
     descriptions: Vec<usize>,
+    /// Whether a header names the code column. Then any single token is a
+    /// code (`AccessDenied`); a column guessed from content needs codes that
+    /// look like codes.
+    named_code: bool,
 }
 
 impl Columns {
-    fn find(grid: &Grid) -> Option<Columns> {
+    fn classify(grid: &Grid) -> Columns {
         let mut columns = Columns::default();
         for (i, header) in grid.header.iter().enumerate() {
             match headers::classify(header) {
@@ -62,19 +74,49 @@ impl Columns {
                 None => {}
             }
         }
-        if columns.code.is_none() && columns.business_code.is_none() && columns.body.is_none() {
-            // Headers in words the vocabulary lacks: a column of code-like
-            // cells is still a code column.
-            columns.code = (0..grid.header.len()).find(|&i| mostly_codes(grid, i));
+        columns.named_code = columns.has_code();
+        columns
+    }
+
+    fn has_code(&self) -> bool {
+        self.code.or(self.business_code).or(self.body).is_some()
+    }
+
+    fn by_header(grid: &Grid) -> Option<Columns> {
+        let columns = Columns::classify(grid);
+        columns.has_code().then(|| columns.with_descriptions(grid))
+    }
+
+    fn by_content(grid: &Grid) -> Option<Columns> {
+        let mut columns = Columns::classify(grid);
+        if !columns.has_code() {
+            let named = columns.named();
+            columns.code = (0..grid.header.len())
+                .find(|&i| !named.contains(&Some(i)) && mostly_codes(grid, i));
         }
-        let has_code = columns.code.or(columns.business_code).or(columns.body).is_some();
-        if columns.descriptions.is_empty() {
-            // No header says "description": the columns no header word
-            // names are the best guess for the vendor's text.
-            let named = [columns.code, columns.business_code, columns.body, columns.name, columns.status];
-            columns.descriptions = (0..grid.header.len()).filter(|i| !named.contains(&Some(*i))).collect();
+        columns.has_code().then(|| columns.with_descriptions(grid))
+    }
+
+    fn named(&self) -> [Option<usize>; 5] {
+        [
+            self.code,
+            self.business_code,
+            self.body,
+            self.name,
+            self.status,
+        ]
+    }
+
+    /// When no header says "description", the columns no header word names
+    /// are the best guess for the vendor's text.
+    fn with_descriptions(mut self, grid: &Grid) -> Columns {
+        if self.descriptions.is_empty() {
+            let named = self.named();
+            self.descriptions = (0..grid.header.len())
+                .filter(|i| !named.contains(&Some(*i)))
+                .collect();
         }
-        has_code.then_some(columns)
+        self
     }
 }
 
@@ -85,7 +127,8 @@ fn mostly_codes(grid: &Grid, column: usize) -> bool {
         .map(|row| row.cells.get(column).map_or("", |c| strip_code(c)))
         .filter(|c| !c.is_empty())
         .collect();
-    !cells.is_empty() && cells.iter().filter(|c| text::is_code_like(c)).count() * 5 >= cells.len() * 4
+    let codes = cells.iter().filter(|c| text::is_code_like(c)).count();
+    codes >= 2 && codes * 5 >= cells.len() * 4
 }
 
 /// A cell's text without the backticks Markdown writers put around codes.
@@ -94,14 +137,23 @@ fn strip_code(cell: &str) -> &str {
 }
 
 fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
-    let cell = |index: Option<usize>| index.and_then(|i| row.cells.get(i)).map_or("", |c| strip_code(c));
-    if row.cells.iter().all(|c| c.is_empty()) {
+    let cell = |index: Option<usize>| {
+        index
+            .and_then(|i| row.cells.get(i))
+            .map_or("", |c| strip_code(c))
+    };
+    if is_blank_or_heading(row) {
         return;
     }
 
-    let bodies = columns.body.map(|i| body::extract(&row.cells[i])).unwrap_or_default();
+    let bodies = columns
+        .body
+        .map(|i| body::extract(&row.cells[i]))
+        .unwrap_or_default();
     let http_status = read_status(cell(columns.status), row.line, parsed);
-    let name = Some(cell(columns.name)).filter(|n| !n.is_empty()).map(str::to_owned);
+    let name = Some(cell(columns.name))
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
     let descriptions = columns
         .descriptions
         .iter()
@@ -120,7 +172,12 @@ fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
                 &mut codes.last_mut().expect("just pushed").1
             }
         };
-        texts.extend(body.message.iter().map(|m| text::clean(m)).filter(|m| !m.is_empty()));
+        texts.extend(
+            body.message
+                .iter()
+                .map(|m| text::clean(m))
+                .filter(|m| !m.is_empty()),
+        );
     }
     if codes.is_empty() {
         let code = [cell(columns.code), cell(columns.business_code)]
@@ -130,11 +187,23 @@ fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
             parsed.note(row.line, Kind::BadRow, "row has no code; skipped");
             return;
         };
-        if !text::is_code_like(code) {
-            parsed.note(row.line, Kind::BadRow, format!("`{code}` does not look like an error code; row skipped"));
+        let valid = if columns.named_code {
+            text::is_code_token(code)
+        } else {
+            text::is_code_like(code)
+        };
+        if !valid {
+            parsed.note(
+                row.line,
+                Kind::BadRow,
+                format!("`{code}` does not look like an error code; row skipped"),
+            );
             return;
         }
-        let texts = bodies.iter().filter_map(|b| b.message.as_deref()).map(text::clean);
+        let texts = bodies
+            .iter()
+            .filter_map(|b| b.message.as_deref())
+            .map(text::clean);
         codes.push((code.to_owned(), texts.filter(|m| !m.is_empty()).collect()));
     }
 
@@ -145,7 +214,23 @@ fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
                 texts.push(description.clone());
             }
         }
-        parsed.rows.push(Row { line: row.line, code, name: name.clone(), http_status, texts });
+        parsed.rows.push(Row {
+            line: row.line,
+            code,
+            name: name.clone(),
+            http_status,
+            texts,
+        });
+    }
+}
+
+/// An empty row, or one whose text spans the whole width (`<td colspan=3>`
+/// as a section heading inside the table).
+fn is_blank_or_heading(row: &GridRow) -> bool {
+    let mut texts = row.cells.iter().filter(|c| !c.is_empty());
+    match texts.next() {
+        None => true,
+        Some(first) => row.cells.len() > 1 && row.cells.iter().all(|c| c == first),
     }
 }
 
@@ -157,7 +242,11 @@ fn read_status(cell: &str, line: usize, parsed: &mut Parsed) -> Option<HttpStatu
     let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
     let status = digits.parse().ok().and_then(HttpStatus::new);
     if status.is_none() {
-        parsed.note(line, Kind::BadRow, format!("`{cell}` is not an HTTP status; ignored"));
+        parsed.note(
+            line,
+            Kind::BadRow,
+            format!("`{cell}` is not an HTTP status; ignored"),
+        );
     }
     status
 }
@@ -173,7 +262,10 @@ mod tests {
             rows: rows
                 .iter()
                 .enumerate()
-                .map(|(i, cells)| GridRow { line: i + 3, cells: cells.iter().map(|c| c.to_string()).collect() })
+                .map(|(i, cells)| GridRow {
+                    line: i + 3,
+                    cells: cells.iter().map(|c| c.to_string()).collect(),
+                })
                 .collect(),
         }
     }
@@ -182,7 +274,12 @@ mod tests {
     fn columns_are_found_by_meaning_not_position() {
         let parsed = parse_grids(vec![grid(
             &["Description", "HTTP Status", "Error Code", "Name"],
-            &[&["Not enough quota", "403 Forbidden", "`E0042`", "QuotaExceeded"]],
+            &[&[
+                "Not enough quota",
+                "403 Forbidden",
+                "`E0042`",
+                "QuotaExceeded",
+            ]],
         )]);
         assert_eq!(
             parsed.rows,
@@ -198,8 +295,12 @@ mod tests {
 
     #[test]
     fn unknown_headers_fall_back_to_a_column_of_codes() {
-        let parsed = parse_grids(vec![grid(&["编号", "备注"], &[&["1001", "超时"], &["1002", "失败"]])]);
+        let parsed = parse_grids(vec![grid(
+            &["编号", "备注"],
+            &[&["1001", "超时"], &["1002", "失败"]],
+        )]);
         assert_eq!(parsed.rows.len(), 2);
+        assert_eq!(parsed.rows[0].code, "1001");
         assert_eq!(parsed.rows[1].texts, ["失败"]);
     }
 
@@ -211,8 +312,44 @@ mod tests {
     }
 
     #[test]
+    fn other_tables_beside_a_named_one_are_not_guessed_at() {
+        let parsed = parse_grids(vec![
+            grid(&["Error Code", "Message"], &[&["E1", "bad"]]),
+            grid(
+                &["Version", "Date"],
+                &[&["1.2", "2024-01-01"], &["1.3", "2024-02-01"]],
+            ),
+        ]);
+        assert_eq!(parsed.rows.len(), 1);
+    }
+
+    #[test]
+    fn a_named_code_column_takes_codes_without_digits() {
+        let parsed = parse_grids(vec![grid(
+            &["错误码", "描述"],
+            &[&["AccessDenied", "拒绝访问"], &["Bad code", "x"]],
+        )]);
+        assert_eq!(parsed.rows.len(), 1);
+        assert_eq!(parsed.rows[0].code, "AccessDenied");
+        assert_eq!(parsed.notes.len(), 1);
+    }
+
+    #[test]
+    fn a_full_width_row_is_a_section_heading() {
+        let parsed = parse_grids(vec![grid(
+            &["code", "msg"],
+            &[&["服务端错误", "服务端错误"], &["E1", "x"]],
+        )]);
+        assert_eq!(parsed.rows.len(), 1);
+        assert!(parsed.notes.is_empty());
+    }
+
+    #[test]
     fn a_row_without_a_code_is_noted() {
-        let parsed = parse_grids(vec![grid(&["错误码", "描述"], &[&["", "孤儿行"], &["100", "ok"]])]);
+        let parsed = parse_grids(vec![grid(
+            &["错误码", "描述"],
+            &[&["", "孤儿行"], &["100", "ok"]],
+        )]);
         assert_eq!(parsed.rows.len(), 1);
         assert_eq!(parsed.notes[0].line, 3);
     }

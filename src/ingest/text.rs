@@ -33,6 +33,15 @@ pub(crate) fn is_code_like(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':'))
 }
 
+/// Whether a cell that a header calls a code holds one: a single token
+/// without whitespace or control characters (`AccessDenied`,
+/// `Token.Expired`, `400001`), of a sane length.
+pub(crate) fn is_code_token(token: &str) -> bool {
+    !token.is_empty()
+        && token.len() <= 128
+        && !token.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Maps byte offsets of one source text to 1-based line numbers.
 pub(crate) struct LineIndex {
     starts: Vec<usize>,

@@ -38,7 +38,11 @@ pub(crate) fn codes_json(catalog: &Catalog) -> Result<Vec<u8>, serde_json::Error
     let vendors = catalog
         .vendors
         .iter()
-        .map(|v| ApiVendor { id: v.id.as_str(), name: &v.name, count: v.records.len() })
+        .map(|v| ApiVendor {
+            id: v.id.as_str(),
+            name: &v.name,
+            count: v.records.len(),
+        })
         .collect();
     let codes = catalog
         .vendors
@@ -49,7 +53,10 @@ pub(crate) fn codes_json(catalog: &Catalog) -> Result<Vec<u8>, serde_json::Error
                 code: record.code.as_str(),
                 name: record.name.as_deref(),
                 http_status: record.http_status.map(|s| s.get()),
-                message: Bilingual { en: record.message(Lang::En), zh: record.message(Lang::Zh) },
+                message: Bilingual {
+                    en: record.message(Lang::En),
+                    zh: record.message(Lang::Zh),
+                },
                 messages: &record.messages,
                 sources_disagree: record.sources_disagree(),
                 sources: &record.sources,

@@ -23,14 +23,23 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
-        Ok(Staging { dir, target: target.to_owned(), made_dirs: HashSet::new(), committed: false })
+        Ok(Staging {
+            dir,
+            target: target.to_owned(),
+            made_dirs: HashSet::new(),
+            committed: false,
+        })
     }
 
     /// Writes `bytes` at `page`, a `/`-separated path relative to the site
     /// root. Only plain names are accepted, so nothing lands outside it.
     pub(crate) fn write(&mut self, page: &str, bytes: &[u8]) -> Result<(), RenderError> {
         let relative = Path::new(page);
-        if page.is_empty() || !relative.components().all(|c| matches!(c, Component::Normal(_))) {
+        if page.is_empty()
+            || !relative
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)))
+        {
             return Err(RenderError::UnsafePath(page.to_owned()));
         }
         let path = self.dir.join(relative);
@@ -79,6 +88,9 @@ impl Drop for Staging {
 /// `site` → `.site.errdocs-tmp`, hidden beside it on the same filesystem so
 /// the final rename is cheap.
 fn sibling(target: &Path, what: &str) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
     target.with_file_name(format!(".{name}.errdocs-{what}"))
 }

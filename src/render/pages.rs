@@ -18,7 +18,9 @@ pub(crate) fn html_lang(lang: Lang) -> &'static str {
 pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
-        .fold(template.to_owned(), |text, (key, value)| text.replace(&format!("{{{key}}}"), value))
+        .fold(template.to_owned(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
 }
 
 /// What every page's frame needs: language, links back to the root and to
@@ -56,11 +58,17 @@ pub(crate) struct Crumb {
 
 impl Crumb {
     fn link(href: String, label: impl Into<String>) -> Crumb {
-        Crumb { href: Some(href), label: label.into() }
+        Crumb {
+            href: Some(href),
+            label: label.into(),
+        }
     }
 
     fn here(label: impl Into<String>) -> Crumb {
-        Crumb { href: None, label: label.into() }
+        Crumb {
+            href: None,
+            label: label.into(),
+        }
     }
 }
 
@@ -77,7 +85,10 @@ impl<'a> Chrome<'a> {
         let root = paths::root_of(&path(lang));
         let alternates = Lang::ALL
             .into_iter()
-            .map(|l| Alternate { hreflang: html_lang(l), href: format!("{root}{}", path(l)) })
+            .map(|l| Alternate {
+                hreflang: html_lang(l),
+                href: format!("{root}{}", path(l)),
+            })
             .collect();
         let other = lang.other();
         let switch = Some(Switch {
@@ -85,7 +96,16 @@ impl<'a> Chrome<'a> {
             html_lang: html_lang(other),
             label: &strings.get(other)["language_name"],
         });
-        Chrome { lang, html_lang: html_lang(lang), root, title, description, alternates, switch, crumbs }
+        Chrome {
+            lang,
+            html_lang: html_lang(lang),
+            root,
+            title,
+            description,
+            alternates,
+            switch,
+            crumbs,
+        }
     }
 }
 
@@ -112,8 +132,16 @@ struct LanguageChoice<'a> {
 }
 
 pub(crate) fn landing<'a>(catalog: &Catalog, strings: &'a Bilingual<Strings>) -> LandingPage<'a> {
-    let choice = |lang| LanguageChoice { href: paths::home_page(lang), html_lang: html_lang(lang), t: strings.get(lang) };
-    let title = format!("{} · {}", t(&strings.en, "site_title"), t(&strings.zh, "site_title"));
+    let choice = |lang| LanguageChoice {
+        href: paths::home_page(lang),
+        html_lang: html_lang(lang),
+        t: strings.get(lang),
+    };
+    let title = format!(
+        "{} · {}",
+        t(&strings.en, "site_title"),
+        t(&strings.zh, "site_title")
+    );
     let mut page = Chrome::new(
         Lang::En,
         strings,
@@ -149,7 +177,11 @@ struct VendorLink<'a> {
     count: usize,
 }
 
-pub(crate) fn home<'a>(catalog: &'a Catalog, lang: Lang, strings: &'a Bilingual<Strings>) -> HomePage<'a> {
+pub(crate) fn home<'a>(
+    catalog: &'a Catalog,
+    lang: Lang,
+    strings: &'a Bilingual<Strings>,
+) -> HomePage<'a> {
     let s = strings.get(lang);
     let page = Chrome::new(
         lang,
@@ -168,7 +200,11 @@ pub(crate) fn home<'a>(catalog: &'a Catalog, lang: Lang, strings: &'a Bilingual<
             count: v.records.len(),
         })
         .collect();
-    HomePage { page, t: s, vendors }
+    HomePage {
+        page,
+        t: s,
+        vendors,
+    }
 }
 
 #[derive(Serialize)]
@@ -203,12 +239,22 @@ struct ShownText<'a> {
 
 fn crumbs_to_vendor(lang: Lang, vendor: &Vendor, strings: &Strings, root: &str) -> Vec<Crumb> {
     vec![
-        Crumb::link(format!("{root}{}", paths::home_page(lang)), t(strings, "home")),
-        Crumb::link(format!("{root}{}", paths::vendor_page(lang, &vendor.id)), vendor.name.get(lang).as_str()),
+        Crumb::link(
+            format!("{root}{}", paths::home_page(lang)),
+            t(strings, "home"),
+        ),
+        Crumb::link(
+            format!("{root}{}", paths::vendor_page(lang, &vendor.id)),
+            vendor.name.get(lang).as_str(),
+        ),
     ]
 }
 
-pub(crate) fn vendor<'a>(vendor: &'a Vendor, lang: Lang, strings: &'a Bilingual<Strings>) -> VendorPage<'a> {
+pub(crate) fn vendor<'a>(
+    vendor: &'a Vendor,
+    lang: Lang,
+    strings: &'a Bilingual<Strings>,
+) -> VendorPage<'a> {
     let s = strings.get(lang);
     let name = vendor.name.get(lang).as_str();
     let root = paths::root_of(&paths::vendor_page(lang, &vendor.id));
@@ -240,7 +286,15 @@ pub(crate) fn vendor<'a>(vendor: &'a Vendor, lang: Lang, strings: &'a Bilingual<
             }
         })
         .collect();
-    VendorPage { page, t: s, vendor: VendorView { name, homepage: vendor.homepage.as_deref() }, codes }
+    VendorPage {
+        page,
+        t: s,
+        vendor: VendorView {
+            name,
+            homepage: vendor.homepage.as_deref(),
+        },
+        codes,
+    }
 }
 
 /// The texts a page in `lang` shows: the vendor's own in that language, or
@@ -291,7 +345,14 @@ struct Neighbour<'a> {
 }
 
 fn language_name(strings: &Strings, lang: Lang) -> &str {
-    t(strings, if lang == Lang::En { "lang_en" } else { "lang_zh" })
+    t(
+        strings,
+        if lang == Lang::En {
+            "lang_en"
+        } else {
+            "lang_zh"
+        },
+    )
 }
 
 pub(crate) fn code<'a>(
@@ -325,21 +386,32 @@ pub(crate) fn code<'a>(
     CodePage {
         page,
         t: s,
-        vendor: VendorView { name, homepage: vendor.homepage.as_deref() },
+        vendor: VendorView {
+            name,
+            homepage: vendor.homepage.as_deref(),
+        },
         record: RecordView {
             code,
             name: record.name.as_deref(),
             http_status: record.http_status.map(|s| s.get()),
             messages: messages
                 .iter()
-                .map(|m| ShownText { text: &m.text, html_lang: html_lang(m.lang), fallback: fallback.is_some() })
+                .map(|m| ShownText {
+                    text: &m.text,
+                    html_lang: html_lang(m.lang),
+                    fallback: fallback.is_some(),
+                })
                 .collect(),
             fallback: fallback.map(|l| language_name(s, l)),
             disagree: record.sources_disagree(),
             sources: record
                 .sources
                 .iter()
-                .map(|src| SourceView { file: &src.file, line: src.line, language: language_name(s, src.lang) })
+                .map(|src| SourceView {
+                    file: &src.file,
+                    line: src.line,
+                    language: language_name(s, src.lang),
+                })
                 .collect(),
         },
         previous: index.checked_sub(1).and_then(neighbour),
@@ -350,8 +422,17 @@ pub(crate) fn code<'a>(
 /// `Polaris Mesh error code 400141: heartbeat on disabled instance`.
 fn code_description(record: &Record, lang: Lang, strings: &Strings, vendor: &str) -> String {
     let code = record.code.as_str();
-    match record.message(lang).or_else(|| record.message(lang.other())) {
-        Some(text) => fill(t(strings, "code_description_text"), &[("vendor", vendor), ("code", code), ("text", text)]),
-        None => fill(t(strings, "code_description"), &[("vendor", vendor), ("code", code)]),
+    match record
+        .message(lang)
+        .or_else(|| record.message(lang.other()))
+    {
+        Some(text) => fill(
+            t(strings, "code_description_text"),
+            &[("vendor", vendor), ("code", code), ("text", text)],
+        ),
+        None => fill(
+            t(strings, "code_description"),
+            &[("vendor", vendor), ("code", code)],
+        ),
     }
 }

@@ -16,7 +16,8 @@ pub(crate) fn code_segment(code: &Code) -> String {
     let escape_first = raw.eq_ignore_ascii_case("index");
     let mut out = String::with_capacity(raw.len());
     for (i, byte) in raw.bytes().enumerate() {
-        let keep = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_') || (byte == b'.' && i > 0);
+        let keep =
+            byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_') || (byte == b'.' && i > 0);
         if keep && !(i == 0 && escape_first) {
             out.push(char::from(byte));
         } else {

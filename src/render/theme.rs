@@ -46,19 +46,29 @@ fn load_strings(source: &str) -> Result<Bilingual<Strings>, RenderError> {
         en: Strings,
         zh: Strings,
     }
-    let file: File = toml::from_str(source).map_err(|err| RenderError::Strings(err.message().to_owned()))?;
-    let strings = Bilingual { en: file.en, zh: file.zh };
+    let file: File =
+        toml::from_str(source).map_err(|err| RenderError::Strings(err.message().to_owned()))?;
+    let strings = Bilingual {
+        en: file.en,
+        zh: file.zh,
+    };
     let mut missing = Vec::new();
     for lang in Lang::ALL {
         let other = strings.get(lang.other());
-        for key in other.keys().filter(|key| !strings.get(lang).contains_key(*key)) {
+        for key in other
+            .keys()
+            .filter(|key| !strings.get(lang).contains_key(*key))
+        {
             missing.push(format!("`{lang}.{key}`"));
         }
     }
     if missing.is_empty() {
         Ok(strings)
     } else {
-        Err(RenderError::Strings(format!("missing {}", missing.join(", "))))
+        Err(RenderError::Strings(format!(
+            "missing {}",
+            missing.join(", ")
+        )))
     }
 }
 
@@ -74,7 +84,11 @@ mod tests {
 
     #[test]
     fn a_key_missing_in_one_language_is_named() {
-        let err = load_strings("[en]\na = \"A\"\nb = \"B\"\n[zh]\na = \"甲\"\nc = \"丙\"\n").unwrap_err();
-        assert_eq!(err.to_string(), "UI strings in `templates/strings.toml`: missing `en.c`, `zh.b`");
+        let err =
+            load_strings("[en]\na = \"A\"\nb = \"B\"\n[zh]\na = \"甲\"\nc = \"丙\"\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "UI strings in `templates/strings.toml`: missing `en.c`, `zh.b`"
+        );
     }
 }

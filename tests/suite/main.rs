@@ -1,0 +1,8 @@
+//! The integration suite: one binary over the seeds and the fixture cases
+//! in `tests/cases/`.
+
+mod bad_input;
+mod cases;
+mod seeds;
+mod site;
+mod support;

@@ -1,0 +1,53 @@
+//! Shared helpers: building a site into a temporary directory and reading
+//! what came out.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use errdocs::build::{self, BuildPlan, BuildReport};
+use serde_json::Value;
+
+pub fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A built site in a temporary directory, removed when dropped.
+pub struct Built {
+    pub dir: tempfile::TempDir,
+    pub report: BuildReport,
+}
+
+impl Built {
+    pub fn site(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    pub fn codes_json(&self) -> Value {
+        let text = std::fs::read_to_string(self.site().join("api/codes.json")).expect("codes.json");
+        serde_json::from_str(&text).expect("valid JSON")
+    }
+}
+
+pub fn build_site(input: &Path) -> Built {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = BuildPlan::new(input.to_owned(), dir.path().join("site")).expect("plan");
+    let report = build::build(&plan)
+        .unwrap_or_else(|err| panic!("build of {} failed: {err:?}", input.display()));
+    Built { dir, report }
+}
+
+/// The seed site, built once for the whole suite.
+pub fn seed_site() -> &'static Built {
+    static SITE: OnceLock<Built> = OnceLock::new();
+    SITE.get_or_init(|| build_site(&manifest_dir().join("input")))
+}
+
+/// The entry of `codes.json` for one vendor's code.
+pub fn code<'a>(codes: &'a Value, vendor: &str, code: &str) -> &'a Value {
+    codes["codes"]
+        .as_array()
+        .expect("codes array")
+        .iter()
+        .find(|c| c["vendor"] == vendor && c["code"] == code)
+        .unwrap_or_else(|| panic!("no code {vendor}/{code}"))
+}
