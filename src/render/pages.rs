@@ -327,6 +327,9 @@ struct RecordView<'a> {
     messages: Vec<ShownText<'a>>,
     /// The name, in the page's language, of the language shown instead.
     fallback: Option<&'a str>,
+    /// The vendor's texts in the other language, beside its own.
+    also: Vec<ShownText<'a>>,
+    also_language: &'a str,
     disagree: bool,
     sources: Vec<SourceView<'a>>,
 }
@@ -403,6 +406,20 @@ pub(crate) fn code<'a>(
                 })
                 .collect(),
             fallback: fallback.map(|l| language_name(s, l)),
+            also: match fallback {
+                Some(_) => Vec::new(),
+                None => record
+                    .messages
+                    .iter()
+                    .filter(|m| m.lang != lang)
+                    .map(|m| ShownText {
+                        text: &m.text,
+                        html_lang: html_lang(m.lang),
+                        fallback: false,
+                    })
+                    .collect(),
+            },
+            also_language: language_name(s, lang.other()),
             disagree: record.sources_disagree(),
             sources: record
                 .sources
