@@ -52,19 +52,30 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    pub fn new(
+        severity: Severity,
+        kind: Kind,
+        path: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let (path, message) = (path.into(), message.into());
+        Diagnostic {
+            severity,
+            kind,
+            path,
+            line,
+            message,
+        }
+    }
+
     pub fn error(
         kind: Kind,
         path: impl Into<PathBuf>,
         line: Option<usize>,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            kind,
-            path: path.into(),
-            line,
-            message: message.into(),
-        }
+        Diagnostic::new(Severity::Error, kind, path, line, message)
     }
 
     pub fn warning(
@@ -73,13 +84,7 @@ impl Diagnostic {
         line: Option<usize>,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            kind,
-            path: path.into(),
-            line,
-            message: message.into(),
-        }
+        Diagnostic::new(Severity::Warning, kind, path, line, message)
     }
 
     pub fn is_error(&self) -> bool {
