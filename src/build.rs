@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::Diagnostic;
 use crate::fs;
 use crate::ingest;
-use crate::render::{self, RenderError};
+use crate::render::{self, Progress, RenderError};
 
 /// A validated request to build a site.
 #[derive(Debug, Clone)]
@@ -67,6 +67,8 @@ pub struct BuildReport {
     pub codes: usize,
     pub pages: usize,
     pub files: usize,
+    /// Files written; the others were already up to date.
+    pub written: usize,
     pub elapsed: Duration,
     /// Warnings about the input; the build went ahead despite them.
     pub diagnostics: Vec<Diagnostic>,
@@ -87,19 +89,20 @@ fn count_errors(diagnostics: &[Diagnostic]) -> usize {
 
 /// Reads `plan.input` and writes the site to `plan.output`. The previous
 /// site stays untouched unless the whole build succeeds.
-pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
+pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let ingested = ingest::ingest(&plan.input);
     if ingested.has_errors() {
         return Err(BuildError::Input(ingested.diagnostics));
     }
     let catalog = ingested.catalog;
-    let summary = render::render(&catalog, &plan.output)?;
+    let summary = render::render(&catalog, &plan.output, progress)?;
     Ok(BuildReport {
         vendors: catalog.vendors.len(),
         codes: catalog.code_count(),
         pages: summary.pages,
         files: summary.files,
+        written: summary.written,
         elapsed: start.elapsed(),
         diagnostics: ingested.diagnostics,
     })

@@ -53,3 +53,7 @@ pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {
 pub fn canonicalize(path: &Path) -> Result<PathBuf, FsError> {
     wrap("resolve", path, std::fs::canonicalize(path))
 }
+
+pub fn remove_file(path: &Path) -> Result<(), FsError> {
+    wrap("remove", path, std::fs::remove_file(path))
+}

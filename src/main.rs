@@ -1,9 +1,13 @@
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use errdocs::build::{self, BuildError};
 use errdocs::cli::{Cli, Command};
+use errdocs::render::Progress;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -23,18 +27,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Build(args) => {
             let plan = args.plan()?;
-            match build::build(&plan) {
+            let progress = Bar::new();
+            let result = build::build(&plan, &progress);
+            progress.bar.finish_and_clear();
+            match result {
                 Ok(report) => {
                     for diagnostic in &report.diagnostics {
                         eprintln!("{diagnostic}");
                     }
                     println!(
-                        "built {} vendors, {} codes, {} pages into `{}` in {} ms",
+                        "built {} vendors, {} codes, {} pages into `{}` in {} ms ({} files written)",
                         report.vendors,
                         report.codes,
                         report.pages,
                         plan.output.display(),
-                        report.elapsed.as_millis()
+                        report.elapsed.as_millis(),
+                        report.written,
                     );
                     Ok(())
                 }
@@ -46,6 +54,46 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 Err(err) => Err(err.into()),
             }
+        }
+    }
+}
+
+/// A progress bar on stderr that appears only on a terminal and only once a
+/// build has run for a second; pipes and CI logs stay quiet.
+struct Bar {
+    bar: ProgressBar,
+    started: Instant,
+    shown: AtomicBool,
+}
+
+impl Bar {
+    fn new() -> Bar {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, {eta} left")
+                .expect("valid progress template"),
+        );
+        Bar {
+            bar,
+            started: Instant::now(),
+            shown: AtomicBool::new(false),
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        self.bar.set_length(total as u64);
+    }
+
+    fn advance(&self, done: usize) {
+        self.bar.inc(done as u64);
+        if !self.shown.load(Ordering::Relaxed)
+            && self.started.elapsed() > Duration::from_secs(1)
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            // `stderr()` draws nothing when stderr is not a terminal.
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }
     }
 }

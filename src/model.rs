@@ -60,7 +60,7 @@ fn is_han(c: char) -> bool {
 }
 
 /// A pair of texts, one per language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Bilingual<T> {
     pub en: T,
     pub zh: T,
@@ -221,7 +221,7 @@ impl fmt::Display for HttpStatus {
 /// Where a record's facts came from: a file (relative to the input
 /// directory, `/`-separated), a 1-based line, and the language the file is
 /// declared to be written in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct SourceRef {
     pub file: String,
     pub line: usize,
@@ -230,7 +230,7 @@ pub struct SourceRef {
 
 /// One text a vendor wrote for a code, in the language it is actually
 /// written in, and which of the record's sources it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Message {
     pub lang: Lang,
     pub text: String,
@@ -238,7 +238,7 @@ pub struct Message {
 }
 
 /// One code of one vendor, merged over all the vendor's sources.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Record {
     pub code: Code,
     pub name: Option<String>,
@@ -281,7 +281,7 @@ impl Record {
 }
 
 /// A vendor and all its codes, sorted by [`Code`]'s natural order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Vendor {
     pub id: VendorId,
     pub name: Bilingual<String>,
@@ -290,7 +290,7 @@ pub struct Vendor {
 }
 
 /// Everything the site is made from: vendors sorted by id.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Catalog {
     pub vendors: Vec<Vendor>,
 }

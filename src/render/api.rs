@@ -34,7 +34,10 @@ struct ApiCode<'a> {
     url: Bilingual<String>,
 }
 
-pub(crate) fn codes_json(catalog: &Catalog) -> Result<Vec<u8>, serde_json::Error> {
+pub(crate) fn write_codes_json(
+    catalog: &Catalog,
+    out: &mut Vec<u8>,
+) -> Result<(), serde_json::Error> {
     let vendors = catalog
         .vendors
         .iter()
@@ -67,5 +70,5 @@ pub(crate) fn codes_json(catalog: &Catalog) -> Result<Vec<u8>, serde_json::Error
             })
         })
         .collect();
-    serde_json::to_vec_pretty(&Api { vendors, codes })
+    serde_json::to_writer(out, &Api { vendors, codes })
 }

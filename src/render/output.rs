@@ -1,18 +1,17 @@
-//! The output directory: pages are written into a staging directory beside
-//! it and swapped in at the end, so a failed build leaves the previous site
-//! untouched.
+//! The output directory: changed files are written into a staging directory
+//! beside it and moved in only once every page has rendered, so a failed
+//! build leaves the previous site untouched.
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use super::RenderError;
+use super::manifest::Manifest;
 use crate::fs;
 
 pub(crate) struct Staging {
     dir: PathBuf,
     target: PathBuf,
-    made_dirs: HashSet<PathBuf>,
-    committed: bool,
 }
 
 impl Staging {
@@ -26,34 +25,40 @@ impl Staging {
         Ok(Staging {
             dir,
             target: target.to_owned(),
-            made_dirs: HashSet::new(),
-            committed: false,
         })
     }
 
-    /// Writes `bytes` at `page`, a `/`-separated path relative to the site
-    /// root. Only plain names are accepted, so nothing lands outside it.
-    pub(crate) fn write(&mut self, page: &str, bytes: &[u8]) -> Result<(), RenderError> {
-        let relative = Path::new(page);
-        if page.is_empty()
-            || !relative
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)))
-        {
-            return Err(RenderError::UnsafePath(page.to_owned()));
-        }
-        let path = self.dir.join(relative);
-        if let Some(parent) = path.parent()
-            && !self.made_dirs.contains(parent)
-        {
-            fs::create_dir_all(parent)?;
-            self.made_dirs.insert(parent.to_owned());
-        }
-        Ok(fs::write(&path, bytes)?)
+    pub(crate) fn make_dir(&self, dir: &str) -> Result<(), RenderError> {
+        Ok(fs::create_dir_all(&self.dir.join(checked(dir)?))?)
     }
 
-    /// Replaces the target with the staged site.
-    pub(crate) fn commit(mut self) -> Result<(), RenderError> {
+    /// Writes `bytes` at `page`, a `/`-separated path relative to the site
+    /// root whose directory [`Staging::make_dir`] made. Only plain names are
+    /// accepted, so nothing lands outside the site.
+    pub(crate) fn write(&self, page: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        Ok(fs::write(&self.dir.join(checked(page)?), bytes)?)
+    }
+
+    /// Moves the staged files into the target and records `manifest`. When
+    /// every file changed (or there was no previous build) the staging
+    /// directory replaces the target whole; otherwise each changed file is
+    /// moved in and the files the site no longer has are removed.
+    pub(crate) fn commit(
+        self,
+        previous: Option<&Manifest>,
+        manifest: &Manifest,
+        written: usize,
+    ) -> Result<(), RenderError> {
+        match previous {
+            Some(previous) if written < manifest.pages.len() => {
+                self.move_changed(previous, manifest)?
+            }
+            _ => self.swap()?,
+        }
+        manifest.save(&self.target)
+    }
+
+    fn swap(&self) -> Result<(), RenderError> {
         let old = sibling(&self.target, "old");
         if old.exists() {
             fs::remove_dir_all(&old)?;
@@ -69,9 +74,32 @@ impl Staging {
             }
             return Err(err.into());
         }
-        self.committed = true;
         if had_previous {
             fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+
+    fn move_changed(&self, previous: &Manifest, manifest: &Manifest) -> Result<(), RenderError> {
+        let mut made = HashSet::new();
+        for (page, hash) in &manifest.pages {
+            if previous.hash(page) == Some(*hash) {
+                continue;
+            }
+            let to = self.target.join(page);
+            if let Some(parent) = to.parent()
+                && made.insert(parent.to_owned())
+            {
+                fs::create_dir_all(parent)?;
+            }
+            fs::rename(&self.dir.join(page), &to)?;
+        }
+        for page in previous
+            .pages
+            .keys()
+            .filter(|p| !manifest.pages.contains_key(*p))
+        {
+            fs::remove_file(&self.target.join(page))?;
         }
         Ok(())
     }
@@ -79,18 +107,30 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
+        if self.dir.exists() {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
 }
 
+fn checked(page: &str) -> Result<&Path, RenderError> {
+    let relative = Path::new(page);
+    if page.is_empty()
+        || !relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+    {
+        return Err(RenderError::UnsafePath(page.to_owned()));
+    }
+    Ok(relative)
+}
+
 /// `site` → `.site.errdocs-tmp`, hidden beside it on the same filesystem so
-/// the final rename is cheap.
+/// moving files in is a rename.
 fn sibling(target: &Path, what: &str) -> PathBuf {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
+        .unwrap_or_default();
     target.with_file_name(format!(".{name}.errdocs-{what}"))
 }

@@ -22,6 +22,9 @@ const STRINGS: &str = include_str!("../../templates/strings.toml");
 /// The site's one stylesheet.
 pub(crate) const STYLESHEET: &str = include_str!("../../templates/style.css");
 
+/// Everything of the theme a page's bytes depend on, for the build's fingerprint.
+pub(crate) const SOURCES: (&[(&str, &str)], &str, &str) = (TEMPLATES, STRINGS, STYLESHEET);
+
 /// UI strings of one language, by key.
 pub(crate) type Strings = BTreeMap<String, String>;
 

@@ -150,5 +150,8 @@ fn a_good_build_replaces_the_old_site() {
     );
     assert!(!site.join("stale.html").exists());
     assert!(site.join("en/acme/1001.html").is_file());
-    assert_eq!(entries(dir.path()), ["input", "site"]);
+    assert_eq!(
+        entries(dir.path()),
+        [".site.errdocs-manifest", "input", "site"]
+    );
 }

@@ -24,12 +24,13 @@ fn check_case(name: &str) {
             diagnostics(&built, &case.join("input"))
         } else {
             let produced = built.site().join(relative);
-            std::fs::read_to_string(&produced).unwrap_or_else(|_| {
+            let text = std::fs::read_to_string(&produced).unwrap_or_else(|_| {
                 panic!(
                     "case {name}: expected file {} was not produced",
                     relative.display()
                 )
-            })
+            });
+            pretty_if_json(relative, text)
         };
         if bless {
             std::fs::write(entry.path(), &actual).unwrap();
@@ -44,6 +45,16 @@ fn check_case(name: &str) {
         compared += 1;
     }
     assert!(compared > 0, "case {name} has no expected files");
+}
+
+/// JSON is compared pretty-printed, so expected files read well in a diff.
+fn pretty_if_json(path: &Path, text: String) -> String {
+    if path.extension().is_some_and(|e| e == "json") {
+        let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        serde_json::to_string_pretty(&value).unwrap() + "\n"
+    } else {
+        text
+    }
 }
 
 fn diagnostics(built: &crate::support::Built, input: &Path) -> String {

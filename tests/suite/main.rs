@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod cases;
+mod incremental;
 mod seeds;
 mod site;
 mod support;

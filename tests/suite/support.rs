@@ -31,7 +31,7 @@ impl Built {
 pub fn build_site(input: &Path) -> Built {
     let dir = tempfile::tempdir().expect("tempdir");
     let plan = BuildPlan::new(input.to_owned(), dir.path().join("site")).expect("plan");
-    let report = build::build(&plan)
+    let report = build::build(&plan, &())
         .unwrap_or_else(|err| panic!("build of {} failed: {err:?}", input.display()));
     Built { dir, report }
 }

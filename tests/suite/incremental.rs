@@ -1,0 +1,71 @@
+//! Rebuilds write only what changed: nothing when the input is the same,
+//! the affected pages when one vendor changes.
+
+use std::path::Path;
+
+use errdocs::build::{self, BuildPlan, BuildReport};
+
+use crate::support::manifest_dir;
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn build(input: &Path, output: &Path) -> BuildReport {
+    let plan = BuildPlan::new(input.to_owned(), output.to_owned()).unwrap();
+    build::build(&plan, &()).unwrap()
+}
+
+#[test]
+fn rebuilds_write_only_changed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, site) = (dir.path().join("input"), dir.path().join("site"));
+    copy_tree(&manifest_dir().join("input"), &input);
+
+    let cold = build(&input, &site);
+    assert_eq!(cold.written, cold.files);
+
+    let again = build(&input, &site);
+    assert_eq!(again.written, 0, "no input change, no file written");
+
+    // One API Switch message changes: its page in both languages, the
+    // vendor's table in both languages, and codes.json.
+    let source = input.join("api-switch/error-codes.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replace("// 修改云盘状态失败", "// 修改云盘的状态失败"),
+    )
+    .unwrap();
+    let changed = build(&input, &site);
+    assert_eq!(changed.written, 5);
+    let page = std::fs::read_to_string(site.join("en/api-switch/10307.html")).unwrap();
+    assert!(page.contains("修改云盘的状态失败"));
+
+    // A page deleted by hand is written again.
+    std::fs::remove_file(site.join("zh/polaris/400141.html")).unwrap();
+    let repaired = build(&input, &site);
+    assert!(repaired.written > 0);
+    assert!(site.join("zh/polaris/400141.html").is_file());
+}
+
+#[test]
+fn a_removed_vendor_leaves_no_pages_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, site) = (dir.path().join("input"), dir.path().join("site"));
+    copy_tree(&manifest_dir().join("input"), &input);
+    build(&input, &site);
+    std::fs::remove_dir_all(input.join("huawei-cse")).unwrap();
+    let report = build(&input, &site);
+    assert_eq!(report.vendors, 3);
+    assert!(!site.join("en/huawei-cse/400001.html").exists());
+    assert!(site.join("en/polaris/400001.html").is_file());
+}
