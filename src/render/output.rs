@@ -94,12 +94,19 @@ impl Staging {
             }
             fs::rename(&self.dir.join(page), &to)?;
         }
+        let mut emptied = HashSet::new();
         for page in previous
             .pages
             .keys()
             .filter(|p| !manifest.pages.contains_key(*p))
         {
-            fs::remove_file(&self.target.join(page))?;
+            let path = self.target.join(page);
+            fs::remove_file(&path)?;
+            emptied.extend(path.parent().map(Path::to_owned));
+        }
+        for dir in emptied {
+            // Succeeds only when nothing else is left in it, as wanted.
+            let _ = std::fs::remove_dir(dir);
         }
         Ok(())
     }
