@@ -7,6 +7,7 @@ mod constants;
 mod headers;
 mod html_table;
 mod markdown_table;
+mod overrides;
 mod source;
 mod table;
 mod text;
@@ -173,11 +174,14 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
         }
     }
     records.sort_by(|a, b| a.code.cmp(&b.code));
+    let overrides_file = relative_name(input, &dir.join(overrides::FILE));
+    let overrides = overrides::read(dir, &overrides_file, &records, diagnostics);
     Some(Vendor {
         id,
         name: config.name,
         homepage: config.homepage,
         records,
+        overrides,
     })
 }
 

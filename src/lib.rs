@@ -12,3 +12,4 @@ pub mod fs;
 pub mod ingest;
 pub mod model;
 pub mod render;
+pub mod xref;

@@ -1,0 +1,52 @@
+//! Cross-reference: what the catalog's codes have in common across vendors —
+//! the kind of failure each code is, which codes are related, and where the
+//! sources contradict each other.
+//!
+//! A stage between ingest and render: it reads the [`Catalog`] and returns
+//! an [`Xref`] beside it; render reads both.
+
+pub mod category;
+pub mod check;
+pub mod related;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Catalog;
+
+pub use self::category::{Assigned, Categorizer, CategoryInfo, Reason};
+pub use self::related::{Related, Why};
+
+/// Everything derived from the catalog, indexed like it:
+/// `categories[vendor][record]`.
+#[derive(Debug)]
+pub struct Xref {
+    pub categorizer: Categorizer,
+    pub categories: Vec<Vec<Assigned>>,
+    pub related: Vec<Vec<Vec<Related>>>,
+}
+
+/// Categorises every code and finds its related codes.
+pub fn cross_reference(catalog: &Catalog) -> Xref {
+    let categorizer = Categorizer::builtin();
+    let categories: Vec<Vec<Assigned>> = catalog
+        .vendors
+        .iter()
+        .map(|vendor| {
+            vendor
+                .records
+                .iter()
+                .map(|record| categorizer.assign(vendor, record))
+                .collect()
+        })
+        .collect();
+    let related = related::related(catalog, &categories, related::LIMIT);
+    Xref {
+        categorizer,
+        categories,
+        related,
+    }
+}
+
+/// The consistency report over a catalog: see [`check::check`].
+pub fn check(catalog: &Catalog, input: &std::path::Path) -> Vec<Diagnostic> {
+    check::check(catalog, input)
+}
