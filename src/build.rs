@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::Diagnostic;
 use crate::fs;
 use crate::ingest;
+use crate::model::Catalog;
 use crate::render::{self, Progress, RenderError};
+use crate::xref::{self, Xref};
 
 /// A validated request to build a site.
 #[derive(Debug, Clone)]
@@ -87,23 +89,52 @@ fn count_errors(diagnostics: &[Diagnostic]) -> usize {
     diagnostics.iter().filter(|d| d.is_error()).count()
 }
 
+/// A catalog read and cross-referenced, with everything worth telling
+/// about it: what `errdocs check` reports and `errdocs build` renders.
+#[derive(Debug)]
+pub struct Checked {
+    pub catalog: Catalog,
+    pub xref: Xref,
+    /// Ingest's diagnostics, then the consistency report's.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Ingests `input`, cross-references it and runs the consistency report.
+pub fn check(input: &Path) -> Checked {
+    let ingested = ingest::ingest(input);
+    let catalog = ingested.catalog;
+    let mut diagnostics = ingested.diagnostics;
+    diagnostics.extend(xref::check(&catalog, input));
+    let xref = xref::cross_reference(&catalog);
+    Checked {
+        catalog,
+        xref,
+        diagnostics,
+    }
+}
+
 /// Reads `plan.input` and writes the site to `plan.output`. The previous
 /// site stays untouched unless the whole build succeeds.
 pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    let ingested = ingest::ingest(&plan.input);
-    if ingested.has_errors() {
-        return Err(BuildError::Input(ingested.diagnostics));
+    let checked = check(&plan.input);
+    if checked.has_errors() {
+        return Err(BuildError::Input(checked.diagnostics));
     }
-    let catalog = ingested.catalog;
-    let summary = render::render(&catalog, &plan.output, progress)?;
+    let summary = render::render(&checked, &plan.input, &plan.output, progress)?;
     Ok(BuildReport {
-        vendors: catalog.vendors.len(),
-        codes: catalog.code_count(),
+        vendors: checked.catalog.vendors.len(),
+        codes: checked.catalog.code_count(),
         pages: summary.pages,
         files: summary.files,
         written: summary.written,
         elapsed: start.elapsed(),
-        diagnostics: ingested.diagnostics,
+        diagnostics: checked.diagnostics,
     })
 }

@@ -21,6 +21,18 @@ pub struct Cli {
 pub enum Command {
     /// Build the site from the input directory.
     Build(BuildArgs),
+    /// Report where the input contradicts or falls short of itself.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Directory holding one folder per vendor, each with a vendor.toml.
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+    /// Exit with an error on warnings too, for a docs repository's CI.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, clap::Args)]

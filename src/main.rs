@@ -55,6 +55,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(err) => Err(err.into()),
             }
         }
+        Command::Check(args) => {
+            let checked = build::check(&args.input);
+            for diagnostic in &checked.diagnostics {
+                println!("{diagnostic}");
+            }
+            let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = checked.diagnostics.len() - errors;
+            let summary = format!(
+                "checked {} vendors, {} codes: {errors} errors, {warnings} warnings",
+                checked.catalog.vendors.len(),
+                checked.catalog.code_count(),
+            );
+            if errors > 0 || (args.deny_warnings && warnings > 0) {
+                anyhow::bail!("{summary}");
+            }
+            eprintln!("{summary}");
+            Ok(())
+        }
     }
 }
 

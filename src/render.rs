@@ -6,6 +6,7 @@
 //! catalog writes nothing at all.
 
 mod api;
+mod index;
 mod manifest;
 mod output;
 mod pages;
@@ -16,14 +17,16 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use twox_hash::XxHash3_64;
 
+use self::index::Index;
 use self::manifest::Manifest;
 use self::output::Staging;
+use self::pages::Ctx;
 use self::theme::Theme;
+use crate::build::Checked;
 use crate::fs::FsError;
-use crate::model::{Catalog, Lang, Vendor};
+use crate::model::{Catalog, Category, Lang};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -67,17 +70,26 @@ impl Progress for () {
     fn advance(&self, _: usize) {}
 }
 
-/// Writes the site for `catalog` into `output`. Nothing in `output` changes
-/// unless every page has been rendered; then only changed files are.
+/// Writes the site for a checked catalog into `output`. Nothing in
+/// `output` changes unless every page has been rendered; then only changed
+/// files are. `input` is where the catalog was read from, for the report.
 pub fn render(
-    catalog: &Catalog,
+    checked: &Checked,
+    input: &Path,
     output: &Path,
     progress: &dyn Progress,
 ) -> Result<RenderSummary, RenderError> {
     let theme = Theme::load()?;
-    let fingerprint = fingerprint(catalog);
+    let catalog = &checked.catalog;
+    let fingerprint = fingerprint(checked);
     let previous = Manifest::load(output);
-    let jobs = jobs(catalog);
+    let index = Index::new(checked, input);
+    let ctx = Ctx {
+        checked,
+        index: &index,
+        strings: &theme.strings,
+    };
+    let jobs = jobs(catalog, &index);
     let pages = jobs.iter().filter(|j| j.is_page()).count();
     if previous
         .as_ref()
@@ -101,8 +113,8 @@ pub fn render(
             || Vec::with_capacity(16 * 1024),
             |buffer, job| {
                 buffer.clear();
-                job.render(&theme, catalog, buffer)?;
-                let path = job.path();
+                job.render(&theme, &ctx, input, buffer)?;
+                let path = job.path(&index);
                 let hash = XxHash3_64::oneshot(buffer);
                 let changed = previous.as_ref().and_then(|m| m.hash(&path)) != Some(hash);
                 if changed {
@@ -130,34 +142,56 @@ pub fn render(
     })
 }
 
-/// Everything a build's output depends on: the catalog, the templates and
-/// strings compiled into this binary, and its version.
-fn fingerprint(catalog: &Catalog) -> u64 {
+/// Everything a build's output depends on: the catalog, its diagnostics,
+/// the templates and strings compiled into this binary, and its version.
+/// (The cross-reference is derived from the catalog by this same binary.)
+fn fingerprint(checked: &Checked) -> u64 {
     let mut hasher = XxHash3_64::default();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     theme::SOURCES.hash(&mut hasher);
-    catalog.hash(&mut hasher);
+    checked.catalog.hash(&mut hasher);
+    checked.diagnostics.hash(&mut hasher);
     hasher.finish()
 }
 
 /// One file of the site.
-enum Job<'a> {
+enum Job {
     Landing,
     Home(Lang),
-    Vendor(Lang, &'a Vendor),
-    Code(Lang, &'a Vendor, usize),
+    Vendor(Lang, usize),
+    Code(Lang, usize, usize),
+    Permalink(Lang, usize),
+    Categories(Lang),
+    Category(Lang, Category),
+    Statuses(Lang),
+    Status(Lang, usize),
+    Report(Lang),
     Stylesheet,
     CodesJson,
 }
 
-fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
+fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
     let mut jobs = vec![Job::Landing, Job::Stylesheet, Job::CodesJson];
     for lang in Lang::ALL {
-        jobs.push(Job::Home(lang));
-        for vendor in &catalog.vendors {
-            jobs.push(Job::Vendor(lang, vendor));
-            jobs.extend((0..vendor.records.len()).map(|i| Job::Code(lang, vendor, i)));
+        jobs.extend([
+            Job::Home(lang),
+            Job::Categories(lang),
+            Job::Statuses(lang),
+            Job::Report(lang),
+        ]);
+        for (v, vendor) in catalog.vendors.iter().enumerate() {
+            jobs.push(Job::Vendor(lang, v));
+            jobs.extend((0..vendor.records.len()).map(|r| Job::Code(lang, v, r)));
         }
+        jobs.extend((0..index.codes.len()).map(|i| Job::Permalink(lang, i)));
+        jobs.extend(
+            Category::ALL
+                .into_iter()
+                .zip(&index.categories)
+                .filter(|(_, m)| !m.is_empty())
+                .map(|(c, _)| Job::Category(lang, c)),
+        );
+        jobs.extend((0..index.statuses.len()).map(|i| Job::Status(lang, i)));
     }
     jobs
 }
@@ -167,24 +201,34 @@ fn dirs(catalog: &Catalog) -> Vec<String> {
     let mut dirs = vec!["api".to_owned()];
     for lang in Lang::ALL {
         dirs.push(lang.tag().to_owned());
+        for section in [paths::CODES, paths::CATEGORIES, paths::STATUS] {
+            dirs.push(format!("{lang}/{section}"));
+        }
         dirs.extend(catalog.vendors.iter().map(|v| format!("{lang}/{}", v.id)));
     }
     dirs
 }
 
-impl Job<'_> {
+impl Job {
     fn is_page(&self) -> bool {
         !matches!(self, Job::Stylesheet | Job::CodesJson)
     }
 
-    fn path(&self) -> String {
-        match self {
+    fn path(&self, index: &Index) -> String {
+        let vendors = &index.catalog.vendors;
+        match *self {
             Job::Landing => "index.html".to_owned(),
-            Job::Home(lang) => paths::home_page(*lang),
-            Job::Vendor(lang, vendor) => paths::vendor_page(*lang, &vendor.id),
-            Job::Code(lang, vendor, i) => {
-                paths::code_page(*lang, &vendor.id, &vendor.records[*i].code)
+            Job::Home(lang) => paths::home_page(lang),
+            Job::Vendor(lang, v) => paths::vendor_page(lang, &vendors[v].id),
+            Job::Code(lang, v, r) => {
+                paths::code_page(lang, &vendors[v].id, &vendors[v].records[r].code)
             }
+            Job::Permalink(lang, i) => paths::permalink(lang, index.codes[i].0),
+            Job::Categories(lang) => paths::categories_page(lang),
+            Job::Category(lang, category) => paths::category_page(lang, category),
+            Job::Statuses(lang) => paths::statuses_page(lang),
+            Job::Status(lang, i) => paths::status_page(lang, index.statuses[i].0),
+            Job::Report(lang) => paths::report_page(lang),
             Job::Stylesheet => "style.css".to_owned(),
             Job::CodesJson => "api/codes.json".to_owned(),
         }
@@ -193,55 +237,54 @@ impl Job<'_> {
     fn render(
         &self,
         theme: &Theme,
-        catalog: &Catalog,
+        ctx: &Ctx,
+        input: &Path,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
-        let strings = &theme.strings;
+        let mut template = |name: &str, view: &dyn erased::View| -> Result<(), RenderError> {
+            let wrap = |source| RenderError::Template {
+                page: self.path(ctx.index),
+                source,
+            };
+            let context = view.context().map_err(wrap)?;
+            theme
+                .tera
+                .render_to(name, &context, &mut *out)
+                .map_err(wrap)
+        };
         match *self {
-            Job::Landing => self.template(
-                theme,
-                "landing.html",
-                &pages::landing(catalog, strings),
-                out,
-            ),
-            Job::Home(lang) => self.template(
-                theme,
-                "home.html",
-                &pages::home(catalog, lang, strings),
-                out,
-            ),
-            Job::Vendor(lang, vendor) => self.template(
-                theme,
-                "vendor.html",
-                &pages::vendor(vendor, lang, strings),
-                out,
-            ),
-            Job::Code(lang, vendor, i) => self.template(
-                theme,
-                "code.html",
-                &pages::code(vendor, i, lang, strings),
-                out,
-            ),
+            Job::Landing => template("landing.html", &pages::landing(ctx)),
+            Job::Home(lang) => template("home.html", &pages::home(ctx, lang)),
+            Job::Vendor(lang, v) => template("vendor.html", &pages::vendor(ctx, v, lang)),
+            Job::Code(lang, v, r) => template("code.html", &pages::code(ctx, v, r, lang)),
+            Job::Permalink(lang, i) => template("permalink.html", &pages::permalink(ctx, i, lang)),
+            Job::Categories(lang) => template("list.html", &pages::categories(ctx, lang)),
+            Job::Category(lang, category) => {
+                template("codes.html", &pages::category(ctx, category, lang))
+            }
+            Job::Statuses(lang) => template("list.html", &pages::statuses(ctx, lang)),
+            Job::Status(lang, i) => template("codes.html", &pages::status(ctx, i, lang)),
+            Job::Report(lang) => template("report.html", &pages::report(ctx, lang, input)),
             Job::Stylesheet => {
                 out.extend_from_slice(theme::STYLESHEET.as_bytes());
                 Ok(())
             }
-            Job::CodesJson => Ok(api::write_codes_json(catalog, out)?),
+            Job::CodesJson => Ok(api::write_codes_json(ctx, out)?),
         }
     }
+}
 
-    fn template(
-        &self,
-        theme: &Theme,
-        name: &str,
-        view: &impl Serialize,
-        out: &mut Vec<u8>,
-    ) -> Result<(), RenderError> {
-        let wrap = |source| RenderError::Template {
-            page: self.path(),
-            source,
-        };
-        let context = tera::Context::from_serialize(view).map_err(wrap)?;
-        theme.tera.render_to(name, &context, out).map_err(wrap)
+/// View models of different types, turned into a Tera context.
+mod erased {
+    use serde::Serialize;
+
+    pub(super) trait View {
+        fn context(&self) -> Result<tera::Context, tera::Error>;
+    }
+
+    impl<T: Serialize> View for T {
+        fn context(&self) -> Result<tera::Context, tera::Error> {
+            tera::Context::from_serialize(self)
+        }
     }
 }

@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
+use super::pages::Ctx;
 use super::paths;
-use crate::model::{Bilingual, Catalog, Lang, Message, SourceRef};
+use crate::model::{Bilingual, Category, Lang, Message, SourceRef};
+use crate::xref::{Reason, category::RuleTarget};
 
 #[derive(Serialize)]
 struct Api<'a> {
@@ -32,12 +34,48 @@ struct ApiCode<'a> {
     sources_disagree: bool,
     sources: &'a [SourceRef],
     url: Bilingual<String>,
+    category: ApiCategory<'a>,
+    related: Vec<ApiRef<'a>>,
+    diagnostics: Vec<ApiDiagnostic<'a>>,
 }
 
-pub(crate) fn write_codes_json(
-    catalog: &Catalog,
-    out: &mut Vec<u8>,
-) -> Result<(), serde_json::Error> {
+#[derive(Serialize)]
+struct ApiCategory<'a> {
+    id: Category,
+    reason: ApiReason<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum ApiReason<'a> {
+    Override {
+        file: &'a str,
+        line: usize,
+    },
+    Rule {
+        rule: &'a str,
+        on: &'static str,
+        matched: &'a str,
+    },
+    Default,
+}
+
+#[derive(Serialize)]
+struct ApiRef<'a> {
+    vendor: &'a str,
+    code: &'a str,
+}
+
+#[derive(Serialize)]
+struct ApiDiagnostic<'a> {
+    kind: &'static str,
+    message: &'a str,
+    line: Option<usize>,
+}
+
+pub(crate) fn write_codes_json(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    let catalog = &ctx.checked.catalog;
+    let xref = &ctx.checked.xref;
     let vendors = catalog
         .vendors
         .iter()
@@ -47,11 +85,11 @@ pub(crate) fn write_codes_json(
             count: v.records.len(),
         })
         .collect();
-    let codes = catalog
-        .vendors
-        .iter()
-        .flat_map(|vendor| {
-            vendor.records.iter().map(move |record| ApiCode {
+    let mut codes = Vec::with_capacity(catalog.code_count());
+    for (v, vendor) in catalog.vendors.iter().enumerate() {
+        for (r, record) in vendor.records.iter().enumerate() {
+            let assigned = &xref.categories[v][r];
+            codes.push(ApiCode {
                 vendor: vendor.id.as_str(),
                 code: record.code.as_str(),
                 name: record.name.as_deref(),
@@ -67,8 +105,53 @@ pub(crate) fn write_codes_json(
                     en: paths::code_page(Lang::En, &vendor.id, &record.code),
                     zh: paths::code_page(Lang::Zh, &vendor.id, &record.code),
                 },
-            })
-        })
-        .collect();
+                category: ApiCategory {
+                    id: assigned.category,
+                    reason: api_reason(&assigned.reason),
+                },
+                related: xref.related[v][r]
+                    .iter()
+                    .map(|rel| {
+                        let other = &catalog.vendors[rel.vendor];
+                        ApiRef {
+                            vendor: other.id.as_str(),
+                            code: other.records[rel.record].code.as_str(),
+                        }
+                    })
+                    .collect(),
+                diagnostics: ctx
+                    .index
+                    .record_diagnostics
+                    .get(&(v, r))
+                    .into_iter()
+                    .flatten()
+                    .map(|&i| {
+                        let d = &ctx.checked.diagnostics[i];
+                        ApiDiagnostic {
+                            kind: d.kind.as_str(),
+                            message: &d.message,
+                            line: d.line,
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
     serde_json::to_writer(out, &Api { vendors, codes })
+}
+
+fn api_reason(reason: &Reason) -> ApiReason<'_> {
+    match reason {
+        Reason::Override { file, line } => ApiReason::Override { file, line: *line },
+        Reason::Rule { rule, on, matched } => ApiReason::Rule {
+            rule,
+            on: match on {
+                RuleTarget::Name => "name",
+                RuleTarget::Message => "message",
+                RuleTarget::HttpStatus => "http_status",
+            },
+            matched,
+        },
+        Reason::Default => ApiReason::Default,
+    }
 }

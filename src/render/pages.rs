@@ -1,10 +1,53 @@
-//! Typed view models, one per template, borrowed from the catalog.
+//! Typed view models, one per template, borrowed from the catalog and its
+//! cross-reference. This file holds what every page shares; `pages/` has a
+//! file per kind of page.
+
+mod browse;
+mod code;
+mod home;
+mod report;
+mod vendor;
 
 use serde::Serialize;
 
+pub(crate) use self::browse::{categories, category, status, statuses};
+pub(crate) use self::code::{code, permalink};
+pub(crate) use self::home::{home, landing};
+pub(crate) use self::report::report;
+pub(crate) use self::vendor::vendor;
+
+use super::index::{At, Index};
 use super::paths;
 use super::theme::Strings;
-use crate::model::{Bilingual, Catalog, Lang, Message, Record, Vendor};
+use crate::build::Checked;
+use crate::model::{Bilingual, Category, Lang, Message, Record, Vendor};
+use crate::xref::CategoryInfo;
+
+/// What every page is made from.
+pub(crate) struct Ctx<'a> {
+    pub checked: &'a Checked,
+    pub index: &'a Index<'a>,
+    pub strings: &'a Bilingual<Strings>,
+}
+
+impl<'a> Ctx<'a> {
+    fn vendor(&self, v: usize) -> &'a Vendor {
+        &self.checked.catalog.vendors[v]
+    }
+
+    fn record(&self, (v, r): At) -> &'a Record {
+        &self.checked.catalog.vendors[v].records[r]
+    }
+
+    fn category(&self, (v, r): At) -> &'a CategoryInfo {
+        let category = self.checked.xref.categories[v][r].category;
+        self.checked.xref.categorizer.info(category)
+    }
+
+    fn t(&self, lang: Lang, key: &str) -> &'a str {
+        t(self.strings.get(lang), key)
+    }
+}
 
 /// The value of `lang`/`hreflang` attributes for a language.
 pub(crate) fn html_lang(lang: Lang) -> &'static str {
@@ -23,6 +66,22 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+fn t<'a>(strings: &'a Strings, key: &str) -> &'a str {
+    // Keys are checked at load time and by rendering the seed site in tests.
+    strings.get(key).map_or("", String::as_str)
+}
+
+fn language_name(strings: &Strings, lang: Lang) -> &str {
+    t(
+        strings,
+        if lang == Lang::En {
+            "lang_en"
+        } else {
+            "lang_zh"
+        },
+    )
+}
+
 /// What every page's frame needs: language, links back to the root and to
 /// the same page in the other language.
 #[derive(Serialize)]
@@ -35,6 +94,8 @@ pub(crate) struct Chrome<'a> {
     alternates: Vec<Alternate>,
     switch: Option<Switch<'a>>,
     crumbs: Vec<Crumb>,
+    /// Where a browser should go instead, for pages that only lead on.
+    redirect: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -56,31 +117,16 @@ pub(crate) struct Crumb {
     label: String,
 }
 
-impl Crumb {
-    fn link(href: String, label: impl Into<String>) -> Crumb {
-        Crumb {
-            href: Some(href),
-            label: label.into(),
-        }
-    }
-
-    fn here(label: impl Into<String>) -> Crumb {
-        Crumb {
-            href: None,
-            label: label.into(),
-        }
-    }
-}
-
 impl<'a> Chrome<'a> {
-    /// The frame of the page that lives at `path(lang)` in every language.
+    /// The frame of the page that lives at `path(lang)` in every language,
+    /// with breadcrumbs `crumbs` (site-root-relative paths) after Home.
     fn new(
+        ctx: &Ctx<'a>,
         lang: Lang,
-        strings: &'a Bilingual<Strings>,
         path: impl Fn(Lang) -> String,
         title: String,
         description: String,
-        crumbs: Vec<Crumb>,
+        crumbs: Vec<(Option<String>, String)>,
     ) -> Chrome<'a> {
         let root = paths::root_of(&path(lang));
         let alternates = Lang::ALL
@@ -94,8 +140,22 @@ impl<'a> Chrome<'a> {
         let switch = Some(Switch {
             href: format!("{root}{}", path(other)),
             html_lang: html_lang(other),
-            label: &strings.get(other)["language_name"],
+            label: ctx.t(other, "language_name"),
         });
+        let crumbs = if crumbs.is_empty() {
+            Vec::new()
+        } else {
+            let home = Crumb {
+                href: Some(format!("{root}{}", paths::home_page(lang))),
+                label: ctx.t(lang, "home").to_owned(),
+            };
+            std::iter::once(home)
+                .chain(crumbs.into_iter().map(|(href, label)| Crumb {
+                    href: href.map(|h| format!("{root}{h}")),
+                    label,
+                }))
+                .collect()
+        };
         Chrome {
             lang,
             html_lang: html_lang(lang),
@@ -105,196 +165,18 @@ impl<'a> Chrome<'a> {
             alternates,
             switch,
             crumbs,
+            redirect: None,
         }
     }
 }
 
-fn t<'a>(strings: &'a Strings, key: &str) -> &'a str {
-    // Keys are checked at load time and by the template tests.
-    strings.get(key).map_or("", String::as_str)
-}
-
-#[derive(Serialize)]
-pub(crate) struct LandingPage<'a> {
-    page: Chrome<'a>,
-    t: &'a Strings,
-    total: usize,
-    vendor_count: usize,
-    languages: Vec<LanguageChoice<'a>>,
-    other: LanguageChoice<'a>,
-}
-
-#[derive(Serialize)]
-struct LanguageChoice<'a> {
-    href: String,
-    html_lang: &'static str,
-    t: &'a Strings,
-}
-
-pub(crate) fn landing<'a>(catalog: &Catalog, strings: &'a Bilingual<Strings>) -> LandingPage<'a> {
-    let choice = |lang| LanguageChoice {
-        href: paths::home_page(lang),
-        html_lang: html_lang(lang),
-        t: strings.get(lang),
-    };
-    let title = format!(
-        "{} · {}",
-        t(&strings.en, "site_title"),
-        t(&strings.zh, "site_title")
-    );
-    let mut page = Chrome::new(
-        Lang::En,
-        strings,
-        |_| "index.html".to_owned(),
-        title,
-        t(&strings.en, "site_tagline").to_owned(),
-        Vec::new(),
-    );
-    // The landing page is both languages at once: no switch, no alternates.
-    page.switch = None;
-    page.alternates.clear();
-    LandingPage {
-        page,
-        t: &strings.en,
-        total: catalog.code_count(),
-        vendor_count: catalog.vendors.len(),
-        languages: Lang::ALL.into_iter().map(choice).collect(),
-        other: choice(Lang::Zh),
-    }
-}
-
-#[derive(Serialize)]
-pub(crate) struct HomePage<'a> {
-    page: Chrome<'a>,
-    t: &'a Strings,
-    vendors: Vec<VendorLink<'a>>,
-}
-
-#[derive(Serialize)]
-struct VendorLink<'a> {
-    href: String,
-    name: &'a str,
-    count: usize,
-}
-
-pub(crate) fn home<'a>(
-    catalog: &'a Catalog,
-    lang: Lang,
-    strings: &'a Bilingual<Strings>,
-) -> HomePage<'a> {
-    let s = strings.get(lang);
-    let page = Chrome::new(
-        lang,
-        strings,
-        paths::home_page,
-        t(s, "site_title").to_owned(),
-        t(s, "site_tagline").to_owned(),
-        Vec::new(),
-    );
-    let vendors = catalog
-        .vendors
-        .iter()
-        .map(|v| VendorLink {
-            href: format!("{}/index.html", v.id),
-            name: v.name.get(lang),
-            count: v.records.len(),
-        })
-        .collect();
-    HomePage {
-        page,
-        t: s,
-        vendors,
-    }
-}
-
-#[derive(Serialize)]
-struct VendorView<'a> {
-    name: &'a str,
-    homepage: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct VendorPage<'a> {
-    page: Chrome<'a>,
-    t: &'a Strings,
-    vendor: VendorView<'a>,
-    codes: Vec<CodeRow<'a>>,
-}
-
-#[derive(Serialize)]
-struct CodeRow<'a> {
-    code: &'a str,
-    href: String,
-    name: Option<&'a str>,
-    http_status: Option<u16>,
-    message: Option<ShownText<'a>>,
-}
-
+/// A vendor text as shown: in the page's language, or the other language's
+/// original marked as such.
 #[derive(Serialize)]
 struct ShownText<'a> {
     text: &'a str,
     html_lang: &'static str,
     fallback: bool,
-}
-
-fn crumbs_to_vendor(lang: Lang, vendor: &Vendor, strings: &Strings, root: &str) -> Vec<Crumb> {
-    vec![
-        Crumb::link(
-            format!("{root}{}", paths::home_page(lang)),
-            t(strings, "home"),
-        ),
-        Crumb::link(
-            format!("{root}{}", paths::vendor_page(lang, &vendor.id)),
-            vendor.name.get(lang).as_str(),
-        ),
-    ]
-}
-
-pub(crate) fn vendor<'a>(
-    vendor: &'a Vendor,
-    lang: Lang,
-    strings: &'a Bilingual<Strings>,
-) -> VendorPage<'a> {
-    let s = strings.get(lang);
-    let name = vendor.name.get(lang).as_str();
-    let root = paths::root_of(&paths::vendor_page(lang, &vendor.id));
-    let mut crumbs = crumbs_to_vendor(lang, vendor, s, &root);
-    crumbs.last_mut().expect("vendor crumb").href = None;
-    let page = Chrome::new(
-        lang,
-        strings,
-        |l| paths::vendor_page(l, &vendor.id),
-        fill(t(s, "vendor_title"), &[("vendor", name)]),
-        fill(t(s, "vendor_intro"), &[("vendor", name)]),
-        crumbs,
-    );
-    let codes = vendor
-        .records
-        .iter()
-        .map(|record| {
-            let (messages, fallback) = shown_messages(record, lang);
-            CodeRow {
-                code: record.code.as_str(),
-                href: format!("{}.html", paths::code_segment(&record.code)),
-                name: record.name.as_deref(),
-                http_status: record.http_status.map(|s| s.get()),
-                message: messages.first().map(|m| ShownText {
-                    text: &m.text,
-                    html_lang: html_lang(m.lang),
-                    fallback: fallback.is_some(),
-                }),
-            }
-        })
-        .collect();
-    VendorPage {
-        page,
-        t: s,
-        vendor: VendorView {
-            name,
-            homepage: vendor.homepage.as_deref(),
-        },
-        codes,
-    }
 }
 
 /// The texts a page in `lang` shows: the vendor's own in that language, or
@@ -309,147 +191,79 @@ fn shown_messages(record: &Record, lang: Lang) -> (Vec<&Message>, Option<Lang>) 
     (other, fallback)
 }
 
-#[derive(Serialize)]
-pub(crate) struct CodePage<'a> {
-    page: Chrome<'a>,
-    t: &'a Strings,
-    vendor: VendorView<'a>,
-    record: RecordView<'a>,
-    previous: Option<Neighbour<'a>>,
-    next: Option<Neighbour<'a>>,
+fn first_message(record: &Record, lang: Lang) -> Option<ShownText<'_>> {
+    let (messages, fallback) = shown_messages(record, lang);
+    messages.first().map(|m| ShownText {
+        text: &m.text,
+        html_lang: html_lang(m.lang),
+        fallback: fallback.is_some(),
+    })
 }
 
+/// A category as a link, from a page at `root`.
 #[derive(Serialize)]
-struct RecordView<'a> {
+struct CategoryLink<'a> {
+    id: &'static str,
+    name: &'a str,
+    href: String,
+}
+
+fn category_link<'a>(info: &'a CategoryInfo, lang: Lang, root: &str) -> CategoryLink<'a> {
+    CategoryLink {
+        id: info.category.as_str(),
+        name: info.name.get(lang),
+        href: format!("{root}{}", paths::category_page(lang, info.category)),
+    }
+}
+
+/// One row of a table of codes, on a page at `root`.
+#[derive(Serialize)]
+struct CodeRow<'a> {
+    vendor: Option<&'a str>,
     code: &'a str,
+    href: String,
     name: Option<&'a str>,
     http_status: Option<u16>,
-    messages: Vec<ShownText<'a>>,
-    /// The name, in the page's language, of the language shown instead.
-    fallback: Option<&'a str>,
-    /// The vendor's texts in the other language, beside its own.
-    also: Vec<ShownText<'a>>,
-    also_language: &'a str,
-    disagree: bool,
-    sources: Vec<SourceView<'a>>,
+    category: CategoryLink<'a>,
+    message: Option<ShownText<'a>>,
 }
 
-#[derive(Serialize)]
-struct SourceView<'a> {
-    file: &'a str,
-    line: usize,
-    language: &'a str,
+fn code_row<'a>(ctx: &Ctx<'a>, at: At, lang: Lang, root: &str, with_vendor: bool) -> CodeRow<'a> {
+    let vendor = ctx.vendor(at.0);
+    let record = ctx.record(at);
+    CodeRow {
+        vendor: with_vendor.then(|| vendor.name.get(lang).as_str()),
+        code: record.code.as_str(),
+        href: format!("{root}{}", paths::code_page(lang, &vendor.id, &record.code)),
+        name: record.name.as_deref(),
+        http_status: record.http_status.map(|s| s.get()),
+        category: category_link(ctx.category(at), lang, root),
+        message: first_message(record, lang),
+    }
 }
 
+/// A list entry linking to a section page with a count.
 #[derive(Serialize)]
-struct Neighbour<'a> {
+struct CountLink<'a> {
     href: String,
-    code: &'a str,
+    label: String,
+    detail: Option<&'a str>,
+    count: usize,
 }
 
-fn language_name(strings: &Strings, lang: Lang) -> &str {
-    t(
-        strings,
-        if lang == Lang::En {
-            "lang_en"
-        } else {
-            "lang_zh"
-        },
-    )
-}
-
-pub(crate) fn code<'a>(
-    vendor: &'a Vendor,
-    index: usize,
-    lang: Lang,
-    strings: &'a Bilingual<Strings>,
-) -> CodePage<'a> {
-    let s = strings.get(lang);
-    let record = &vendor.records[index];
-    let code = record.code.as_str();
-    let name = vendor.name.get(lang).as_str();
-    let root = paths::root_of(&paths::code_page(lang, &vendor.id, &record.code));
-    let mut crumbs = crumbs_to_vendor(lang, vendor, s, &root);
-    crumbs.push(Crumb::here(code));
-    let page = Chrome::new(
-        lang,
-        strings,
-        |l| paths::code_page(l, &vendor.id, &record.code),
-        fill(t(s, "code_title"), &[("code", code), ("vendor", name)]),
-        code_description(record, lang, s, name),
-        crumbs,
-    );
-    let (messages, fallback) = shown_messages(record, lang);
-    let neighbour = |i: usize| {
-        vendor.records.get(i).map(|r| Neighbour {
-            href: format!("{}.html", paths::code_segment(&r.code)),
-            code: r.code.as_str(),
+fn category_counts<'a>(ctx: &Ctx<'a>, lang: Lang, root: &str) -> Vec<CountLink<'a>> {
+    Category::ALL
+        .into_iter()
+        .zip(&ctx.index.categories)
+        .filter(|(_, members)| !members.is_empty())
+        .map(|(category, members)| {
+            let info = ctx.checked.xref.categorizer.info(category);
+            CountLink {
+                href: format!("{root}{}", paths::category_page(lang, category)),
+                label: info.name.get(lang).clone(),
+                detail: Some(info.meaning.get(lang)),
+                count: members.len(),
+            }
         })
-    };
-    CodePage {
-        page,
-        t: s,
-        vendor: VendorView {
-            name,
-            homepage: vendor.homepage.as_deref(),
-        },
-        record: RecordView {
-            code,
-            name: record.name.as_deref(),
-            http_status: record.http_status.map(|s| s.get()),
-            messages: messages
-                .iter()
-                .map(|m| ShownText {
-                    text: &m.text,
-                    html_lang: html_lang(m.lang),
-                    fallback: fallback.is_some(),
-                })
-                .collect(),
-            fallback: fallback.map(|l| language_name(s, l)),
-            also: match fallback {
-                Some(_) => Vec::new(),
-                None => record
-                    .messages
-                    .iter()
-                    .filter(|m| m.lang != lang)
-                    .map(|m| ShownText {
-                        text: &m.text,
-                        html_lang: html_lang(m.lang),
-                        fallback: false,
-                    })
-                    .collect(),
-            },
-            also_language: language_name(s, lang.other()),
-            disagree: record.sources_disagree(),
-            sources: record
-                .sources
-                .iter()
-                .map(|src| SourceView {
-                    file: &src.file,
-                    line: src.line,
-                    language: language_name(s, src.lang),
-                })
-                .collect(),
-        },
-        previous: index.checked_sub(1).and_then(neighbour),
-        next: neighbour(index + 1),
-    }
-}
-
-/// `Polaris Mesh error code 400141: heartbeat on disabled instance`.
-fn code_description(record: &Record, lang: Lang, strings: &Strings, vendor: &str) -> String {
-    let code = record.code.as_str();
-    match record
-        .message(lang)
-        .or_else(|| record.message(lang.other()))
-    {
-        Some(text) => fill(
-            t(strings, "code_description_text"),
-            &[("vendor", vendor), ("code", code), ("text", text)],
-        ),
-        None => fill(
-            t(strings, "code_description"),
-            &[("vendor", vendor), ("code", code)],
-        ),
-    }
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Code, Lang, VendorId};
+use crate::model::{Category, Code, HttpStatus, Lang, VendorId};
 
 /// A code as one safe file-name segment, also usable verbatim in a URL.
 ///
@@ -42,6 +42,39 @@ pub(crate) fn home_page(lang: Lang) -> String {
     format!("{lang}/index.html")
 }
 
+/// The vendor-free permalink of a code string: `en/codes/400001.html`.
+pub(crate) fn permalink(lang: Lang, code: &Code) -> String {
+    format!("{lang}/{CODES}/{}.html", code_segment(code))
+}
+
+pub(crate) fn categories_page(lang: Lang) -> String {
+    format!("{lang}/{CATEGORIES}/index.html")
+}
+
+/// `en/categories/invalid-argument.html`.
+pub(crate) fn category_page(lang: Lang, category: Category) -> String {
+    let slug = category.as_str().to_ascii_lowercase().replace('_', "-");
+    format!("{lang}/{CATEGORIES}/{slug}.html")
+}
+
+pub(crate) fn statuses_page(lang: Lang) -> String {
+    format!("{lang}/{STATUS}/index.html")
+}
+
+/// `en/status/404.html`.
+pub(crate) fn status_page(lang: Lang, status: HttpStatus) -> String {
+    format!("{lang}/{STATUS}/{status}.html")
+}
+
+/// The maintainers' report: `en/report.html`.
+pub(crate) fn report_page(lang: Lang) -> String {
+    format!("{lang}/report.html")
+}
+
+pub(crate) const CODES: &str = "codes";
+pub(crate) const CATEGORIES: &str = "categories";
+pub(crate) const STATUS: &str = "status";
+
 /// The prefix that leads from a page back to the site root: `../../` for
 /// `en/polaris/400001.html`.
 pub(crate) fn root_of(page: &str) -> String {
@@ -79,5 +112,21 @@ mod tests {
         assert_eq!(root_of("index.html"), "");
         assert_eq!(root_of("en/index.html"), "../");
         assert_eq!(root_of("en/polaris/400001.html"), "../../");
+    }
+
+    #[test]
+    fn section_pages_have_readable_names() {
+        assert_eq!(
+            category_page(Lang::Zh, Category::InvalidArgument),
+            "zh/categories/invalid-argument.html"
+        );
+        assert_eq!(
+            status_page(Lang::En, HttpStatus::new(404).unwrap()),
+            "en/status/404.html"
+        );
+        assert_eq!(
+            permalink(Lang::En, &Code::new("SVCSTG.CSE.4001000")),
+            "en/codes/SVCSTG.CSE.4001000.html"
+        );
     }
 }

@@ -15,6 +15,17 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("home.html", include_str!("../../templates/home.html")),
     ("vendor.html", include_str!("../../templates/vendor.html")),
     ("code.html", include_str!("../../templates/code.html")),
+    (
+        "code_table.html",
+        include_str!("../../templates/code_table.html"),
+    ),
+    ("codes.html", include_str!("../../templates/codes.html")),
+    ("list.html", include_str!("../../templates/list.html")),
+    (
+        "permalink.html",
+        include_str!("../../templates/permalink.html"),
+    ),
+    ("report.html", include_str!("../../templates/report.html")),
 ];
 
 const STRINGS: &str = include_str!("../../templates/strings.toml");

@@ -1,7 +1,7 @@
 //! Rebuilds write only what changed: nothing when the input is the same,
 //! the affected pages when one vendor changes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use errdocs::build::{self, BuildPlan, BuildReport};
 
@@ -17,6 +17,22 @@ fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// Every file of the site with its bytes and modification time.
+fn snapshot(site: &Path) -> std::collections::HashMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+    walkdir::WalkDir::new(site)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let modified = e.metadata().unwrap().modified().unwrap();
+            (
+                e.path().to_owned(),
+                (std::fs::read(e.path()).unwrap(), modified),
+            )
+        })
+        .collect()
 }
 
 fn build(input: &Path, output: &Path) -> BuildReport {
@@ -36,8 +52,9 @@ fn rebuilds_write_only_changed_files() {
     let again = build(&input, &site);
     assert_eq!(again.written, 0, "no input change, no file written");
 
-    // One API Switch message changes: its page in both languages, the
-    // vendor's table in both languages, and codes.json.
+    // One API Switch message changes: the files whose bytes change are
+    // rewritten, and no other file is touched.
+    let before = snapshot(&site);
     let source = input.join("api-switch/error-codes.md");
     let text = std::fs::read_to_string(&source).unwrap();
     std::fs::write(
@@ -46,7 +63,26 @@ fn rebuilds_write_only_changed_files() {
     )
     .unwrap();
     let changed = build(&input, &site);
-    assert_eq!(changed.written, 5);
+    let after = snapshot(&site);
+    let mut rewritten = 0;
+    for (path, (bytes, modified)) in &after {
+        let (old_bytes, old_modified) = &before[path];
+        if bytes == old_bytes {
+            assert_eq!(
+                modified,
+                old_modified,
+                "{} was rewritten with the same bytes",
+                path.display()
+            );
+        } else {
+            rewritten += 1;
+        }
+    }
+    assert_eq!(changed.written, rewritten);
+    assert!(
+        (5..50).contains(&rewritten),
+        "{rewritten} files rewritten for one message"
+    );
     let page = std::fs::read_to_string(site.join("en/api-switch/10307.html")).unwrap();
     assert!(page.contains("修改云盘的状态失败"));
 

@@ -1,0 +1,151 @@
+//! Browsing across vendors: by category and by HTTP status.
+
+use serde::Serialize;
+
+use super::{Chrome, CodeRow, CountLink, Ctx, category_counts, code_row, fill};
+use crate::model::{Category, HttpStatus, Lang};
+use crate::render::index::category_index;
+use crate::render::paths;
+use crate::render::theme::Strings;
+
+#[derive(Serialize)]
+pub(crate) struct ListPage<'a> {
+    page: Chrome<'a>,
+    t: &'a Strings,
+    heading: String,
+    intro: String,
+    links: Vec<CountLink<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct CodesPage<'a> {
+    page: Chrome<'a>,
+    t: &'a Strings,
+    heading: String,
+    intro: String,
+    retry: Option<&'a str>,
+    rows: Vec<CodeRow<'a>>,
+}
+
+pub(crate) fn categories<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {
+    let heading = ctx.t(lang, "categories").to_owned();
+    let page = Chrome::new(
+        ctx,
+        lang,
+        paths::categories_page,
+        heading.clone(),
+        ctx.t(lang, "categories_intro").to_owned(),
+        vec![(None, heading.clone())],
+    );
+    let links = category_counts(ctx, lang, &page.root);
+    ListPage {
+        t: ctx.strings.get(lang),
+        heading,
+        intro: ctx.t(lang, "categories_intro").to_owned(),
+        links,
+        page,
+    }
+}
+
+pub(crate) fn category<'a>(ctx: &Ctx<'a>, category: Category, lang: Lang) -> CodesPage<'a> {
+    let info = ctx.checked.xref.categorizer.info(category);
+    let heading = format!("{} · {}", info.name.get(lang), category.as_str());
+    let crumbs = vec![
+        (
+            Some(paths::categories_page(lang)),
+            ctx.t(lang, "categories").to_owned(),
+        ),
+        (None, info.name.get(lang).clone()),
+    ];
+    let page = Chrome::new(
+        ctx,
+        lang,
+        |l| paths::category_page(l, category),
+        heading.clone(),
+        info.meaning.get(lang).clone(),
+        crumbs,
+    );
+    let members = &ctx.index.categories[category_index(category)];
+    let rows = members
+        .iter()
+        .map(|&at| code_row(ctx, at, lang, &page.root, true))
+        .collect();
+    CodesPage {
+        t: ctx.strings.get(lang),
+        heading,
+        intro: info.meaning.get(lang).clone(),
+        retry: Some(info.retry.get(lang)),
+        rows,
+        page,
+    }
+}
+
+pub(crate) fn statuses<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {
+    let heading = ctx.t(lang, "statuses").to_owned();
+    let intro = ctx.t(lang, "statuses_intro").to_owned();
+    let page = Chrome::new(
+        ctx,
+        lang,
+        paths::statuses_page,
+        heading.clone(),
+        intro.clone(),
+        vec![(None, heading.clone())],
+    );
+    let links = ctx
+        .index
+        .statuses
+        .iter()
+        .map(|(status, members)| CountLink {
+            href: format!("{}{}", page.root, paths::status_page(lang, *status)),
+            label: status.to_string(),
+            detail: None,
+            count: members.len(),
+        })
+        .collect();
+    ListPage {
+        t: ctx.strings.get(lang),
+        heading,
+        intro,
+        links,
+        page,
+    }
+}
+
+pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang) -> CodesPage<'a> {
+    let (status, members): &(HttpStatus, _) = &ctx.index.statuses[s];
+    let heading = fill(
+        ctx.t(lang, "status_title"),
+        &[("status", &status.to_string())],
+    );
+    let intro = fill(
+        ctx.t(lang, "status_intro"),
+        &[("status", &status.to_string())],
+    );
+    let crumbs = vec![
+        (
+            Some(paths::statuses_page(lang)),
+            ctx.t(lang, "statuses").to_owned(),
+        ),
+        (None, status.to_string()),
+    ];
+    let page = Chrome::new(
+        ctx,
+        lang,
+        |l| paths::status_page(l, *status),
+        heading.clone(),
+        intro.clone(),
+        crumbs,
+    );
+    let rows = members
+        .iter()
+        .map(|&at| code_row(ctx, at, lang, &page.root, true))
+        .collect();
+    CodesPage {
+        t: ctx.strings.get(lang),
+        heading,
+        intro,
+        retry: None,
+        rows,
+        page,
+    }
+}

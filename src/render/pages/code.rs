@@ -1,0 +1,308 @@
+//! A code's own page, and its vendor-free permalink.
+
+use serde::Serialize;
+
+use super::{
+    CategoryLink, Chrome, CodeRow, Ctx, ShownText, category_link, code_row, fill, first_message,
+    html_lang, language_name, shown_messages,
+};
+use crate::model::{Code, Lang};
+use crate::render::paths;
+use crate::render::theme::Strings;
+use crate::xref::{Reason, Why, category::RuleTarget};
+
+#[derive(Serialize)]
+pub(crate) struct CodePage<'a> {
+    page: Chrome<'a>,
+    t: &'a Strings,
+    vendor: VendorLink<'a>,
+    record: RecordView<'a>,
+    category: CategoryView<'a>,
+    permalink: PermalinkLink,
+    related: Vec<RelatedView<'a>>,
+    notes: Vec<Note<'a>>,
+    previous: Option<Neighbour<'a>>,
+    next: Option<Neighbour<'a>>,
+}
+
+#[derive(Serialize)]
+struct VendorLink<'a> {
+    name: &'a str,
+    href: &'static str,
+}
+
+#[derive(Serialize)]
+struct RecordView<'a> {
+    code: &'a str,
+    name: Option<&'a str>,
+    http_status: Option<u16>,
+    status_href: Option<String>,
+    messages: Vec<ShownText<'a>>,
+    /// The name, in the page's language, of the language shown instead.
+    fallback: Option<&'a str>,
+    /// The vendor's texts in the other language, beside its own.
+    also: Vec<ShownText<'a>>,
+    also_language: &'a str,
+    disagree: bool,
+    sources: Vec<SourceView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    file: &'a str,
+    line: usize,
+    language: &'a str,
+}
+
+#[derive(Serialize)]
+struct CategoryView<'a> {
+    link: CategoryLink<'a>,
+    meaning: &'a str,
+    retry: &'a str,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct PermalinkLink {
+    href: String,
+    vendors: usize,
+}
+
+#[derive(Serialize)]
+struct RelatedView<'a> {
+    vendor: &'a str,
+    code: &'a str,
+    href: String,
+    why: String,
+    message: Option<ShownText<'a>>,
+}
+
+#[derive(Serialize)]
+struct Note<'a> {
+    kind: &'static str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Neighbour<'a> {
+    href: String,
+    code: &'a str,
+}
+
+pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePage<'a> {
+    let s = ctx.strings.get(lang);
+    let vendor = ctx.vendor(v);
+    let record = &vendor.records[r];
+    let code = record.code.as_str();
+    let name = vendor.name.get(lang).as_str();
+    let text = record
+        .message(lang)
+        .or_else(|| record.message(lang.other()));
+    let description = match text {
+        Some(text) => fill(
+            ctx.t(lang, "code_description_text"),
+            &[("vendor", name), ("code", code), ("text", text)],
+        ),
+        None => fill(
+            ctx.t(lang, "code_description"),
+            &[("vendor", name), ("code", code)],
+        ),
+    };
+    let page = Chrome::new(
+        ctx,
+        lang,
+        |l| paths::code_page(l, &vendor.id, &record.code),
+        fill(
+            ctx.t(lang, "code_title"),
+            &[("code", code), ("vendor", name)],
+        ),
+        description,
+        vec![
+            (Some(paths::vendor_page(lang, &vendor.id)), name.to_owned()),
+            (None, code.to_owned()),
+        ],
+    );
+    let root = page.root.clone();
+    let (messages, fallback) = shown_messages(record, lang);
+    let neighbour = |i: usize| {
+        vendor.records.get(i).map(|r| Neighbour {
+            href: format!("{}.html", paths::code_segment(&r.code)),
+            code: r.code.as_str(),
+        })
+    };
+    let info = ctx.category((v, r));
+    let assigned = &ctx.checked.xref.categories[v][r];
+    let vendors_using = ctx
+        .index
+        .codes
+        .binary_search_by(|(c, _)| (*c).cmp(&record.code))
+        .map_or(1, |i| ctx.index.codes[i].1.len());
+    CodePage {
+        t: s,
+        vendor: VendorLink {
+            name,
+            href: "index.html",
+        },
+        record: RecordView {
+            code,
+            name: record.name.as_deref(),
+            http_status: record.http_status.map(|s| s.get()),
+            status_href: record
+                .http_status
+                .map(|status| format!("{root}{}", paths::status_page(lang, status))),
+            messages: messages
+                .iter()
+                .map(|m| ShownText {
+                    text: &m.text,
+                    html_lang: html_lang(m.lang),
+                    fallback: fallback.is_some(),
+                })
+                .collect(),
+            fallback: fallback.map(|l| language_name(s, l)),
+            also: match fallback {
+                Some(_) => Vec::new(),
+                None => record
+                    .messages
+                    .iter()
+                    .filter(|m| m.lang != lang)
+                    .map(|m| ShownText {
+                        text: &m.text,
+                        html_lang: html_lang(m.lang),
+                        fallback: false,
+                    })
+                    .collect(),
+            },
+            also_language: language_name(s, lang.other()),
+            disagree: record.sources_disagree(),
+            sources: record
+                .sources
+                .iter()
+                .map(|src| SourceView {
+                    file: &src.file,
+                    line: src.line,
+                    language: language_name(s, src.lang),
+                })
+                .collect(),
+        },
+        category: CategoryView {
+            link: category_link(info, lang, &root),
+            meaning: info.meaning.get(lang),
+            retry: info.retry.get(lang),
+            reason: reason_text(ctx, lang, &assigned.reason),
+        },
+        permalink: PermalinkLink {
+            href: format!("{root}{}", paths::permalink(lang, &record.code)),
+            vendors: vendors_using,
+        },
+        related: ctx.checked.xref.related[v][r]
+            .iter()
+            .map(|rel| {
+                let other = ctx.vendor(rel.vendor);
+                let other_record = &other.records[rel.record];
+                RelatedView {
+                    vendor: other.name.get(lang),
+                    code: other_record.code.as_str(),
+                    href: format!(
+                        "{root}{}",
+                        paths::code_page(lang, &other.id, &other_record.code)
+                    ),
+                    why: match &rel.why {
+                        Why::Similar => ctx.t(lang, "related_similar").to_owned(),
+                        Why::NameStem(stem) => fill(ctx.t(lang, "related_stem"), &[("stem", stem)]),
+                    },
+                    message: first_message(other_record, lang),
+                }
+            })
+            .collect(),
+        notes: ctx
+            .index
+            .record_diagnostics
+            .get(&(v, r))
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let d = &ctx.checked.diagnostics[i];
+                Note {
+                    kind: d.kind.as_str(),
+                    message: &d.message,
+                }
+            })
+            .collect(),
+        previous: r.checked_sub(1).and_then(neighbour),
+        next: neighbour(r + 1),
+        page,
+    }
+}
+
+/// Why a category was chosen, in the page's language.
+fn reason_text(ctx: &Ctx<'_>, lang: Lang, reason: &Reason) -> String {
+    match reason {
+        Reason::Override { file, line } => fill(
+            ctx.t(lang, "reason_override"),
+            &[("file", file), ("line", &line.to_string())],
+        ),
+        Reason::Rule { on, matched, .. } => {
+            let key = match on {
+                RuleTarget::Name => "reason_name",
+                RuleTarget::Message => "reason_message",
+                RuleTarget::HttpStatus => "reason_status",
+            };
+            fill(ctx.t(lang, key), &[("matched", matched)])
+        }
+        Reason::Default => ctx.t(lang, "reason_default").to_owned(),
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct PermalinkPage<'a> {
+    page: Chrome<'a>,
+    t: &'a Strings,
+    code: &'a str,
+    intro: String,
+    rows: Vec<CodeRow<'a>>,
+}
+
+/// `codes/<code>.html`: every vendor's meaning of one code string; with
+/// one vendor, it leads straight to that vendor's page.
+pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPage<'a> {
+    let (code, members): (&Code, _) = (ctx.index.codes[i].0, &ctx.index.codes[i].1);
+    let title = fill(ctx.t(lang, "permalink_title"), &[("code", code.as_str())]);
+    let intro = match members.as_slice() {
+        [only] => fill(
+            ctx.t(lang, "permalink_one"),
+            &[
+                ("code", code.as_str()),
+                ("vendor", ctx.vendor(only.0).name.get(lang)),
+            ],
+        ),
+        _ => fill(
+            ctx.t(lang, "permalink_many"),
+            &[
+                ("code", code.as_str()),
+                ("count", &members.len().to_string()),
+            ],
+        ),
+    };
+    let mut page = Chrome::new(
+        ctx,
+        lang,
+        |l| paths::permalink(l, code),
+        title,
+        intro.clone(),
+        vec![(None, code.as_str().to_owned())],
+    );
+    let rows: Vec<CodeRow> = members
+        .iter()
+        .map(|&at| code_row(ctx, at, lang, &page.root, true))
+        .collect();
+    if let [only] = rows.as_slice() {
+        page.redirect = Some(only.href.clone());
+    }
+    PermalinkPage {
+        t: ctx.strings.get(lang),
+        code: code.as_str(),
+        intro,
+        rows,
+        page,
+    }
+}

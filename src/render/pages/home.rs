@@ -1,0 +1,116 @@
+//! The landing page and each language's home page.
+
+use serde::Serialize;
+
+use super::{Chrome, CountLink, Ctx, category_counts, html_lang, t};
+use crate::model::Lang;
+use crate::render::paths;
+use crate::render::theme::Strings;
+
+#[derive(Serialize)]
+pub(crate) struct LandingPage<'a> {
+    page: Chrome<'a>,
+    t: &'a Strings,
+    total: usize,
+    vendor_count: usize,
+    languages: Vec<LanguageChoice<'a>>,
+    other: LanguageChoice<'a>,
+}
+
+#[derive(Serialize)]
+struct LanguageChoice<'a> {
+    href: String,
+    html_lang: &'static str,
+    t: &'a Strings,
+}
+
+/// Both languages at once, without redirecting: search engines and shared
+/// links stay stable.
+pub(crate) fn landing<'a>(ctx: &Ctx<'a>) -> LandingPage<'a> {
+    let strings = ctx.strings;
+    let choice = |lang| LanguageChoice {
+        href: paths::home_page(lang),
+        html_lang: html_lang(lang),
+        t: strings.get(lang),
+    };
+    let title = format!(
+        "{} · {}",
+        t(&strings.en, "site_title"),
+        t(&strings.zh, "site_title")
+    );
+    let mut page = Chrome::new(
+        ctx,
+        Lang::En,
+        |_| "index.html".to_owned(),
+        title,
+        t(&strings.en, "site_tagline").to_owned(),
+        Vec::new(),
+    );
+    page.switch = None;
+    page.alternates.clear();
+    let catalog = &ctx.checked.catalog;
+    LandingPage {
+        page,
+        t: &strings.en,
+        total: catalog.code_count(),
+        vendor_count: catalog.vendors.len(),
+        languages: Lang::ALL.into_iter().map(choice).collect(),
+        other: choice(Lang::Zh),
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct HomePage<'a> {
+    page: Chrome<'a>,
+    t: &'a Strings,
+    vendors: Vec<CountLink<'a>>,
+    categories: Vec<CountLink<'a>>,
+    statuses: Vec<CountLink<'a>>,
+    report_href: String,
+    report_count: usize,
+}
+
+pub(crate) fn home<'a>(ctx: &Ctx<'a>, lang: Lang) -> HomePage<'a> {
+    let s = ctx.strings.get(lang);
+    let page = Chrome::new(
+        ctx,
+        lang,
+        paths::home_page,
+        t(s, "site_title").to_owned(),
+        t(s, "site_tagline").to_owned(),
+        Vec::new(),
+    );
+    let root = &page.root;
+    let vendors = ctx
+        .checked
+        .catalog
+        .vendors
+        .iter()
+        .map(|v| CountLink {
+            href: format!("{root}{}", paths::vendor_page(lang, &v.id)),
+            label: v.name.get(lang).clone(),
+            detail: None,
+            count: v.records.len(),
+        })
+        .collect();
+    let statuses = ctx
+        .index
+        .statuses
+        .iter()
+        .map(|(status, members)| CountLink {
+            href: format!("{root}{}", paths::status_page(lang, *status)),
+            label: status.to_string(),
+            detail: None,
+            count: members.len(),
+        })
+        .collect();
+    HomePage {
+        categories: category_counts(ctx, lang, root),
+        report_href: format!("{root}{}", paths::report_page(lang)),
+        report_count: ctx.checked.diagnostics.len(),
+        vendors,
+        statuses,
+        t: s,
+        page,
+    }
+}

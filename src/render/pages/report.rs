@@ -1,0 +1,72 @@
+//! The maintainers' report: every diagnostic, linked to its code.
+
+use serde::Serialize;
+
+use super::{Chrome, Ctx};
+use crate::diagnostic::Severity;
+use crate::model::Lang;
+use crate::render::paths;
+use crate::render::theme::Strings;
+
+#[derive(Serialize)]
+pub(crate) struct ReportPage<'a> {
+    page: Chrome<'a>,
+    t: &'a Strings,
+    rows: Vec<ReportRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReportRow<'a> {
+    location: String,
+    error: bool,
+    kind: &'static str,
+    message: &'a str,
+    href: Option<String>,
+    code: Option<&'a str>,
+}
+
+pub(crate) fn report<'a>(ctx: &Ctx<'a>, lang: Lang, input: &std::path::Path) -> ReportPage<'a> {
+    let heading = ctx.t(lang, "report").to_owned();
+    let page = Chrome::new(
+        ctx,
+        lang,
+        paths::report_page,
+        heading.clone(),
+        ctx.t(lang, "report_intro").to_owned(),
+        vec![(None, heading)],
+    );
+    let rows = ctx
+        .checked
+        .diagnostics
+        .iter()
+        .zip(&ctx.index.diagnostic_records)
+        .map(|(d, at)| {
+            let file = d
+                .path
+                .strip_prefix(input)
+                .unwrap_or(&d.path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let location = match d.line {
+                Some(line) => format!("{file}:{line}"),
+                None => file,
+            };
+            let record = at.map(|at| (ctx.vendor(at.0), ctx.record(at)));
+            ReportRow {
+                location,
+                error: d.severity == Severity::Error,
+                kind: d.kind.as_str(),
+                message: &d.message,
+                href: record.map(|(v, r)| {
+                    format!("{}{}", page.root, paths::code_page(lang, &v.id, &r.code))
+                }),
+                code: record.map(|(_, r)| r.code.as_str()),
+            }
+        })
+        .collect();
+    ReportPage {
+        t: ctx.strings.get(lang),
+        rows,
+        page,
+    }
+}

@@ -1,0 +1,47 @@
+//! A vendor's page: every code of the vendor in one table.
+
+use serde::Serialize;
+
+use super::{Chrome, CodeRow, Ctx, code_row, fill};
+use crate::model::Lang;
+use crate::render::paths;
+use crate::render::theme::Strings;
+
+#[derive(Serialize)]
+struct VendorView<'a> {
+    name: &'a str,
+    homepage: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct VendorPage<'a> {
+    page: Chrome<'a>,
+    t: &'a Strings,
+    vendor: VendorView<'a>,
+    rows: Vec<CodeRow<'a>>,
+}
+
+pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> {
+    let vendor = ctx.vendor(v);
+    let name = vendor.name.get(lang).as_str();
+    let page = Chrome::new(
+        ctx,
+        lang,
+        |l| paths::vendor_page(l, &vendor.id),
+        fill(ctx.t(lang, "vendor_title"), &[("vendor", name)]),
+        fill(ctx.t(lang, "vendor_intro"), &[("vendor", name)]),
+        vec![(None, name.to_owned())],
+    );
+    let rows = (0..vendor.records.len())
+        .map(|r| code_row(ctx, (v, r), lang, &page.root, false))
+        .collect();
+    VendorPage {
+        t: ctx.strings.get(lang),
+        vendor: VendorView {
+            name,
+            homepage: vendor.homepage.as_deref(),
+        },
+        rows,
+        page,
+    }
+}
