@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fs;
 use crate::ingest;
 use crate::model::Catalog;
-use crate::render::{self, Progress, RenderError};
+use crate::render::{self, BaseUrl, Progress, RenderError};
 use crate::xref::{self, Xref};
 
 /// A validated request to build a site.
@@ -15,6 +15,9 @@ use crate::xref::{self, Xref};
 pub struct BuildPlan {
     pub input: PathBuf,
     pub output: PathBuf,
+    /// Where the site will be published, for the sitemap, canonical links
+    /// and OpenSearch; without it those are left out.
+    pub base_url: Option<BaseUrl>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +44,16 @@ impl BuildPlan {
                 return Err(PlanError::OutputContains { output, protected });
             }
         }
-        Ok(BuildPlan { input, output })
+        Ok(BuildPlan {
+            input,
+            output,
+            base_url: None,
+        })
+    }
+
+    /// The same plan for a site published at `base_url`.
+    pub fn with_base_url(self, base_url: Option<BaseUrl>) -> BuildPlan {
+        BuildPlan { base_url, ..self }
     }
 }
 
@@ -127,7 +139,13 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
     if checked.has_errors() {
         return Err(BuildError::Input(checked.diagnostics));
     }
-    let summary = render::render(&checked, &plan.input, &plan.output, progress)?;
+    let summary = render::render(
+        &checked,
+        &plan.input,
+        &plan.output,
+        plan.base_url.as_ref(),
+        progress,
+    )?;
     Ok(BuildReport {
         vendors: checked.catalog.vendors.len(),
         codes: checked.catalog.code_count(),

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::build::{BuildPlan, PlanError};
+use crate::render::BaseUrl;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -43,11 +44,18 @@ pub struct BuildArgs {
     /// Directory the site is written to; replaced as a whole on success.
     #[arg(long, default_value = "site")]
     pub output: PathBuf,
+    /// The absolute URL the site will be published at, such as
+    /// `https://errors.example.com/docs/`. With it the build writes
+    /// `sitemap.xml`, OpenSearch descriptions and canonical links, which
+    /// must be absolute; without it they are left out and every URL stays
+    /// relative.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<BaseUrl>,
 }
 
 impl BuildArgs {
     pub fn plan(self) -> Result<BuildPlan, PlanError> {
-        BuildPlan::new(self.input, self.output)
+        Ok(BuildPlan::new(self.input, self.output)?.with_base_url(self.base_url))
     }
 }
 
@@ -60,5 +68,27 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn base_url_is_checked_when_parsed() {
+        let cli = Cli::try_parse_from([
+            "errdocs",
+            "build",
+            "--base-url",
+            "https://errors.example.com/docs",
+        ])
+        .unwrap();
+        let Command::Build(args) = cli.command else {
+            panic!("not a build");
+        };
+        assert_eq!(
+            args.base_url.map(|b| b.to_string()).as_deref(),
+            Some("https://errors.example.com/docs/")
+        );
+        let err = Cli::try_parse_from(["errdocs", "build", "--base-url", "example.com"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is not an http:// or https:// URL"), "{err}");
     }
 }

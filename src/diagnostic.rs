@@ -27,6 +27,16 @@ pub enum Kind {
     DuplicateCode,
     /// Two sources give one code different names or HTTP statuses.
     Conflict,
+    /// A code has the vendor's text in one language only.
+    OneLanguage,
+    /// One vendor gives two different codes the same text in one language.
+    SameText,
+    /// A code has no text in any language.
+    EmptyText,
+    /// A text is written in another language than its source declares.
+    WrongLanguage,
+    /// A code's English and Chinese texts likely mean different things.
+    Disagreement,
 }
 
 impl Kind {
@@ -38,6 +48,11 @@ impl Kind {
             Kind::BadRow => "bad-row",
             Kind::DuplicateCode => "duplicate-code",
             Kind::Conflict => "conflict",
+            Kind::OneLanguage => "one-language",
+            Kind::SameText => "same-text",
+            Kind::EmptyText => "empty-text",
+            Kind::WrongLanguage => "wrong-language",
+            Kind::Disagreement => "disagreement",
         }
     }
 }

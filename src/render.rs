@@ -1,16 +1,20 @@
 //! Render: write the static site for a [`Catalog`] with the Tera templates.
 //!
-//! Pages are rendered in parallel and streamed to disk. Each page's bytes
+//! Every file of the site is a [`Job`]: pages, static assets, the search
+//! index, the machine-readable exports and the files for search engines.
+//! Jobs are rendered in parallel and streamed to disk. Each file's bytes
 //! are hashed and compared with the previous build's manifest, so a rebuild
-//! writes only the pages whose bytes changed, and one with an unchanged
+//! writes only the files whose bytes changed, and one with an unchanged
 //! catalog writes nothing at all.
 
 mod api;
+mod discovery;
 mod index;
 mod manifest;
 mod output;
 mod pages;
 mod paths;
+mod search;
 mod theme;
 
 use std::hash::{Hash, Hasher};
@@ -19,6 +23,9 @@ use std::path::Path;
 use rayon::prelude::*;
 use twox_hash::XxHash3_64;
 
+pub use self::paths::{BaseUrl, BaseUrlError};
+
+use self::discovery::{SitemapFile, SitemapUrl};
 use self::index::Index;
 use self::manifest::Manifest;
 use self::output::Staging;
@@ -42,8 +49,12 @@ pub enum RenderError {
     Strings(String),
     #[error(transparent)]
     Fs(#[from] FsError),
-    #[error("cannot serialise `api/codes.json`")]
-    Json(#[from] serde_json::Error),
+    #[error("cannot serialise `{page}`")]
+    Json {
+        page: String,
+        #[source]
+        source: serde_json::Error,
+    },
     #[error("refusing to write `{0}`: not a plain path inside the output directory")]
     UnsafePath(String),
 }
@@ -72,24 +83,42 @@ impl Progress for () {
 
 /// Writes the site for a checked catalog into `output`. Nothing in
 /// `output` changes unless every page has been rendered; then only changed
-/// files are. `input` is where the catalog was read from, for the report.
+/// files are. `input` is where the catalog was read from, for the report;
+/// `base_url`, where the site will be published, if known.
 pub fn render(
     checked: &Checked,
     input: &Path,
     output: &Path,
+    base_url: Option<&BaseUrl>,
     progress: &dyn Progress,
 ) -> Result<RenderSummary, RenderError> {
     let theme = Theme::load()?;
     let catalog = &checked.catalog;
-    let fingerprint = fingerprint(checked);
+    let fingerprint = fingerprint(checked, base_url);
     let previous = Manifest::load(output);
     let index = Index::new(checked, input);
     let ctx = Ctx {
         checked,
         index: &index,
         strings: &theme.strings,
+        base_url,
     };
-    let jobs = jobs(catalog, &index);
+    let mut jobs = jobs(catalog, &index);
+    // The sitemap lists the pages of the jobs above, so it is planned last.
+    let sitemap: Vec<SitemapUrl> = match base_url {
+        Some(_) => jobs.iter().filter_map(|j| j.sitemap_url(&index)).collect(),
+        None => Vec::new(),
+    };
+    if base_url.is_some() {
+        jobs.extend(Lang::ALL.map(Job::OpenSearch));
+        jobs.extend(discovery::sitemap_files(sitemap.len()).map(Job::Sitemap));
+    }
+    let site = Site {
+        theme: &theme,
+        ctx: &ctx,
+        input,
+        sitemap: &sitemap,
+    };
     let pages = jobs.iter().filter(|j| j.is_page()).count();
     if previous
         .as_ref()
@@ -113,7 +142,7 @@ pub fn render(
             || Vec::with_capacity(16 * 1024),
             |buffer, job| {
                 buffer.clear();
-                job.render(&theme, &ctx, input, buffer)?;
+                job.render(&site, buffer)?;
                 let path = job.path(&index);
                 let hash = XxHash3_64::oneshot(buffer);
                 let changed = previous.as_ref().and_then(|m| m.hash(&path)) != Some(hash);
@@ -143,18 +172,30 @@ pub fn render(
 }
 
 /// Everything a build's output depends on: the catalog, its diagnostics,
-/// the templates and strings compiled into this binary, and its version.
-/// (The cross-reference is derived from the catalog by this same binary.)
-fn fingerprint(checked: &Checked) -> u64 {
+/// the templates, strings and assets compiled into this binary, its
+/// version, and the URL the site is published at. (The cross-reference is
+/// derived from the catalog by this same binary.)
+fn fingerprint(checked: &Checked, base_url: Option<&BaseUrl>) -> u64 {
     let mut hasher = XxHash3_64::default();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     theme::SOURCES.hash(&mut hasher);
     checked.catalog.hash(&mut hasher);
     checked.diagnostics.hash(&mut hasher);
+    base_url.hash(&mut hasher);
     hasher.finish()
 }
 
+/// What every job is rendered with.
+struct Site<'a> {
+    theme: &'a Theme,
+    ctx: &'a Ctx<'a>,
+    input: &'a Path,
+    /// Every page the sitemap lists; empty without a base URL.
+    sitemap: &'a [SitemapUrl],
+}
+
 /// One file of the site.
+#[derive(Debug, Clone, Copy)]
 enum Job {
     Landing,
     Home(Lang),
@@ -166,18 +207,48 @@ enum Job {
     Statuses(Lang),
     Status(Lang, usize),
     Report(Lang),
+    /// The search page, which runs the search in its `?q=`.
+    Search(Lang),
+    /// The page a static host serves for a missing file.
+    NotFound,
     Stylesheet,
+    SearchScript,
+    Favicon,
+    SearchIndex,
     CodesJson,
+    /// One code's entry of `codes.json` on its own.
+    CodeJson(usize, usize),
+    VendorCsv(usize),
+    Robots,
+    /// Only with a base URL, like the sitemap.
+    OpenSearch(Lang),
+    Sitemap(SitemapFile),
 }
 
 fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
-    let mut jobs = vec![Job::Landing, Job::Stylesheet, Job::CodesJson];
+    let mut jobs = vec![
+        Job::Landing,
+        Job::NotFound,
+        Job::Stylesheet,
+        Job::SearchScript,
+        Job::Favicon,
+        Job::SearchIndex,
+        Job::CodesJson,
+        Job::Robots,
+    ];
+    if std::env::var_os("TMP_NO_API_FILES").is_none() {
+    for (v, vendor) in catalog.vendors.iter().enumerate() {
+        jobs.push(Job::VendorCsv(v));
+        jobs.extend((0..vendor.records.len()).map(|r| Job::CodeJson(v, r)));
+    }
+    }
     for lang in Lang::ALL {
         jobs.extend([
             Job::Home(lang),
             Job::Categories(lang),
             Job::Statuses(lang),
             Job::Report(lang),
+            Job::Search(lang),
         ]);
         for (v, vendor) in catalog.vendors.iter().enumerate() {
             jobs.push(Job::Vendor(lang, v));
@@ -198,7 +269,8 @@ fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
 
 /// Every directory of the site, parents first.
 fn dirs(catalog: &Catalog) -> Vec<String> {
-    let mut dirs = vec!["api".to_owned()];
+    let mut dirs = vec!["api".to_owned(), "search".to_owned()];
+    dirs.extend(catalog.vendors.iter().map(|v| format!("api/{}", v.id)));
     for lang in Lang::ALL {
         dirs.push(lang.tag().to_owned());
         for section in [paths::CODES, paths::CATEGORIES, paths::STATUS] {
@@ -210,8 +282,79 @@ fn dirs(catalog: &Catalog) -> Vec<String> {
 }
 
 impl Job {
+    /// Whether the job writes an HTML page.
     fn is_page(&self) -> bool {
-        !matches!(self, Job::Stylesheet | Job::CodesJson)
+        matches!(
+            self,
+            Job::Landing
+                | Job::Home(_)
+                | Job::Vendor(..)
+                | Job::Code(..)
+                | Job::Permalink(..)
+                | Job::Categories(_)
+                | Job::Category(..)
+                | Job::Statuses(_)
+                | Job::Status(..)
+                | Job::Report(_)
+                | Job::Search(_)
+                | Job::NotFound
+        )
+    }
+
+    /// The language of a page that exists in every language.
+    fn lang(&self) -> Option<Lang> {
+        match *self {
+            Job::Home(lang)
+            | Job::Vendor(lang, _)
+            | Job::Code(lang, ..)
+            | Job::Permalink(lang, _)
+            | Job::Categories(lang)
+            | Job::Category(lang, _)
+            | Job::Statuses(lang)
+            | Job::Status(lang, _)
+            | Job::Report(lang)
+            | Job::Search(lang)
+            | Job::OpenSearch(lang) => Some(lang),
+            _ => None,
+        }
+    }
+
+    /// The same job in another language.
+    fn in_lang(self, lang: Lang) -> Job {
+        match self {
+            Job::Home(_) => Job::Home(lang),
+            Job::Vendor(_, v) => Job::Vendor(lang, v),
+            Job::Code(_, v, r) => Job::Code(lang, v, r),
+            Job::Permalink(_, i) => Job::Permalink(lang, i),
+            Job::Categories(_) => Job::Categories(lang),
+            Job::Category(_, c) => Job::Category(lang, c),
+            Job::Statuses(_) => Job::Statuses(lang),
+            Job::Status(_, i) => Job::Status(lang, i),
+            Job::Report(_) => Job::Report(lang),
+            Job::Search(_) => Job::Search(lang),
+            Job::OpenSearch(_) => Job::OpenSearch(lang),
+            other => other,
+        }
+    }
+
+    /// The page as the sitemap lists it, with its other languages; `None`
+    /// for what search engines should not list: files that are not pages,
+    /// the search pages, the 404 page, and permalinks that only redirect.
+    fn sitemap_url(&self, index: &Index) -> Option<SitemapUrl> {
+        let listed = match *self {
+            Job::Permalink(_, i) => index.codes[i].1.len() > 1,
+            Job::Search(_) | Job::NotFound => false,
+            _ => self.is_page(),
+        };
+        listed.then(|| SitemapUrl {
+            path: self.path(index),
+            alternates: match self.lang() {
+                Some(_) => Lang::ALL
+                    .map(|l| (pages::html_lang(l), self.in_lang(l).path(index)))
+                    .to_vec(),
+                None => Vec::new(),
+            },
+        })
     }
 
     fn path(&self, index: &Index) -> String {
@@ -229,25 +372,37 @@ impl Job {
             Job::Statuses(lang) => paths::statuses_page(lang),
             Job::Status(lang, i) => paths::status_page(lang, index.statuses[i].0),
             Job::Report(lang) => paths::report_page(lang),
-            Job::Stylesheet => "style.css".to_owned(),
+            Job::Search(lang) => paths::search_page(lang),
+            Job::NotFound => paths::NOT_FOUND.to_owned(),
+            Job::Stylesheet => paths::STYLESHEET.to_owned(),
+            Job::SearchScript => paths::SEARCH_SCRIPT.to_owned(),
+            Job::Favicon => paths::FAVICON.to_owned(),
+            Job::SearchIndex => paths::SEARCH_INDEX.to_owned(),
             Job::CodesJson => "api/codes.json".to_owned(),
+            Job::CodeJson(v, r) => paths::code_json(&vendors[v].id, &vendors[v].records[r].code),
+            Job::VendorCsv(v) => paths::vendor_csv(&vendors[v].id),
+            Job::Robots => paths::ROBOTS.to_owned(),
+            Job::OpenSearch(lang) => paths::opensearch(lang),
+            Job::Sitemap(file) => file.path(),
         }
     }
 
-    fn render(
-        &self,
-        theme: &Theme,
-        ctx: &Ctx,
-        input: &Path,
-        out: &mut Vec<u8>,
-    ) -> Result<(), RenderError> {
+    fn json_error(&self, ctx: &Ctx, source: serde_json::Error) -> RenderError {
+        RenderError::Json {
+            page: self.path(ctx.index),
+            source,
+        }
+    }
+
+    fn render(&self, site: &Site, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let ctx = site.ctx;
         let mut template = |name: &str, view: &dyn erased::View| -> Result<(), RenderError> {
             let wrap = |source| RenderError::Template {
                 page: self.path(ctx.index),
                 source,
             };
             let context = view.context().map_err(wrap)?;
-            theme
+            site.theme
                 .tera
                 .render_to(name, &context, &mut *out)
                 .map_err(wrap)
@@ -264,12 +419,45 @@ impl Job {
             }
             Job::Statuses(lang) => template("list.html", &pages::statuses(ctx, lang)),
             Job::Status(lang, i) => template("codes.html", &pages::status(ctx, i, lang)),
-            Job::Report(lang) => template("report.html", &pages::report(ctx, lang, input)),
+            Job::Report(lang) => template("report.html", &pages::report(ctx, lang, site.input)),
+            Job::Search(lang) => template("search.html", &pages::search(ctx, lang)),
+            Job::NotFound => template("404.html", &pages::not_found(ctx)),
             Job::Stylesheet => {
                 out.extend_from_slice(theme::STYLESHEET.as_bytes());
                 Ok(())
             }
-            Job::CodesJson => Ok(api::write_codes_json(ctx, out)?),
+            Job::SearchScript => {
+                out.extend_from_slice(theme::SEARCH_SCRIPT.as_bytes());
+                Ok(())
+            }
+            Job::Favicon => {
+                out.extend_from_slice(theme::FAVICON.as_bytes());
+                Ok(())
+            }
+            Job::SearchIndex => search::write_index(ctx, out).map_err(|e| self.json_error(ctx, e)),
+            Job::CodesJson => api::write_codes_json(ctx, out).map_err(|e| self.json_error(ctx, e)),
+            Job::CodeJson(v, r) => {
+                api::write_code_json(ctx, v, r, out).map_err(|e| self.json_error(ctx, e))
+            }
+            Job::VendorCsv(v) => {
+                api::write_vendor_csv(ctx, v, out);
+                Ok(())
+            }
+            Job::Robots => {
+                discovery::write_robots(ctx.base_url, out);
+                Ok(())
+            }
+            Job::OpenSearch(lang) => {
+                discovery::write_opensearch(ctx, lang, out);
+                Ok(())
+            }
+            Job::Sitemap(file) => {
+                let base_url = ctx
+                    .base_url
+                    .expect("a sitemap is planned only with a base URL");
+                discovery::write_sitemap(base_url, site.sitemap, file, out);
+                Ok(())
+            }
         }
     }
 }

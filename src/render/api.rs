@@ -1,4 +1,6 @@
-//! `api/codes.json`: the whole model for machines.
+//! The site for machines: `api/codes.json` with the whole model, each
+//! code's entry of it on its own at `api/<vendor>/<code>.json`, and each
+//! vendor's codes as a spreadsheet at `api/<vendor>.csv`.
 
 use serde::Serialize;
 
@@ -75,7 +77,6 @@ struct ApiDiagnostic<'a> {
 
 pub(crate) fn write_codes_json(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
     let catalog = &ctx.checked.catalog;
-    let xref = &ctx.checked.xref;
     let vendors = catalog
         .vendors
         .iter()
@@ -87,57 +88,130 @@ pub(crate) fn write_codes_json(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde
         .collect();
     let mut codes = Vec::with_capacity(catalog.code_count());
     for (v, vendor) in catalog.vendors.iter().enumerate() {
-        for (r, record) in vendor.records.iter().enumerate() {
-            let assigned = &xref.categories[v][r];
-            codes.push(ApiCode {
-                vendor: vendor.id.as_str(),
-                code: record.code.as_str(),
-                name: record.name.as_deref(),
-                http_status: record.http_status.map(|s| s.get()),
-                message: Bilingual {
-                    en: record.message(Lang::En),
-                    zh: record.message(Lang::Zh),
-                },
-                messages: &record.messages,
-                sources_disagree: record.sources_disagree(),
-                sources: &record.sources,
-                url: Bilingual {
-                    en: paths::code_page(Lang::En, &vendor.id, &record.code),
-                    zh: paths::code_page(Lang::Zh, &vendor.id, &record.code),
-                },
-                category: ApiCategory {
-                    id: assigned.category,
-                    reason: api_reason(&assigned.reason),
-                },
-                related: xref.related[v][r]
-                    .iter()
-                    .map(|rel| {
-                        let other = &catalog.vendors[rel.vendor];
-                        ApiRef {
-                            vendor: other.id.as_str(),
-                            code: other.records[rel.record].code.as_str(),
-                        }
-                    })
-                    .collect(),
-                diagnostics: ctx
-                    .index
-                    .record_diagnostics
-                    .get(&(v, r))
-                    .into_iter()
-                    .flatten()
-                    .map(|&i| {
-                        let d = &ctx.checked.diagnostics[i];
-                        ApiDiagnostic {
-                            kind: d.kind.as_str(),
-                            message: &d.message,
-                            line: d.line,
-                        }
-                    })
-                    .collect(),
-            });
-        }
+        codes.extend((0..vendor.records.len()).map(|r| api_code(ctx, v, r)));
     }
     serde_json::to_writer(out, &Api { vendors, codes })
+}
+
+/// `api/<vendor>/<code>.json`: the code's entry of `codes.json`, alone.
+pub(crate) fn write_code_json(
+    ctx: &Ctx,
+    v: usize,
+    r: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), serde_json::Error> {
+    serde_json::to_writer(out, &api_code(ctx, v, r))
+}
+
+fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
+    let catalog = &ctx.checked.catalog;
+    let xref = &ctx.checked.xref;
+    let vendor = &catalog.vendors[v];
+    let record = &vendor.records[r];
+    let assigned = &xref.categories[v][r];
+    ApiCode {
+        vendor: vendor.id.as_str(),
+        code: record.code.as_str(),
+        name: record.name.as_deref(),
+        http_status: record.http_status.map(|s| s.get()),
+        message: Bilingual {
+            en: record.message(Lang::En),
+            zh: record.message(Lang::Zh),
+        },
+        messages: &record.messages,
+        sources_disagree: record.sources_disagree(),
+        sources: &record.sources,
+        url: Bilingual {
+            en: paths::code_page(Lang::En, &vendor.id, &record.code),
+            zh: paths::code_page(Lang::Zh, &vendor.id, &record.code),
+        },
+        category: ApiCategory {
+            id: assigned.category,
+            reason: api_reason(&assigned.reason),
+        },
+        related: xref.related[v][r]
+            .iter()
+            .map(|rel| {
+                let other = &catalog.vendors[rel.vendor];
+                ApiRef {
+                    vendor: other.id.as_str(),
+                    code: other.records[rel.record].code.as_str(),
+                }
+            })
+            .collect(),
+        diagnostics: ctx
+            .index
+            .record_diagnostics
+            .get(&(v, r))
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let d = &ctx.checked.diagnostics[i];
+                ApiDiagnostic {
+                    kind: d.kind.as_str(),
+                    message: &d.message,
+                    line: d.line,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The columns of a vendor's CSV file.
+const CSV_HEADER: [&str; 7] = [
+    "vendor",
+    "code",
+    "name",
+    "http_status",
+    "category",
+    "message_en",
+    "message_zh",
+];
+
+/// `api/<vendor>.csv`: one row per code, RFC 4180 (CRLF line ends, fields
+/// quoted when they hold a comma, quote or line break), UTF-8 with a byte
+/// order mark so that Excel shows the Chinese texts. Each message is the
+/// vendor's first text in that language, as in `codes.json`.
+pub(crate) fn write_vendor_csv(ctx: &Ctx, v: usize, out: &mut Vec<u8>) {
+    let vendor = &ctx.checked.catalog.vendors[v];
+    out.extend_from_slice("\u{feff}".as_bytes());
+    csv_row(out, CSV_HEADER);
+    for (r, record) in vendor.records.iter().enumerate() {
+        let status = record
+            .http_status
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        csv_row(
+            out,
+            [
+                vendor.id.as_str(),
+                record.code.as_str(),
+                record.name.as_deref().unwrap_or(""),
+                &status,
+                ctx.checked.xref.categories[v][r].category.as_str(),
+                record.message(Lang::En).unwrap_or(""),
+                record.message(Lang::Zh).unwrap_or(""),
+            ],
+        );
+    }
+}
+
+/// Seven fields are too few to earn the `csv` crate its place: RFC 4180
+/// quoting is the one rule below.
+fn csv_row<const N: usize>(out: &mut Vec<u8>, fields: [&str; N]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            out.push(b'"');
+            out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(field.as_bytes());
+        }
+    }
+    out.extend_from_slice(b"\r\n");
 }
 
 fn api_reason(reason: &Reason) -> ApiReason<'_> {
@@ -153,5 +227,23 @@ fn api_reason(reason: &Reason) -> ApiReason<'_> {
             matched,
         },
         Reason::Default => ApiReason::Default,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_they_must_be() {
+        let mut out = Vec::new();
+        csv_row(
+            &mut out,
+            ["400001", "a, b", "say \"hi\"", "two\nlines", "参数错误"],
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "400001,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\",参数错误\r\n"
+        );
     }
 }

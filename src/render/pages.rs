@@ -6,6 +6,7 @@ mod browse;
 mod code;
 mod home;
 mod report;
+mod search;
 mod vendor;
 
 use serde::Serialize;
@@ -14,10 +15,11 @@ pub(crate) use self::browse::{categories, category, status, statuses};
 pub(crate) use self::code::{code, permalink};
 pub(crate) use self::home::{home, landing};
 pub(crate) use self::report::report;
+pub(crate) use self::search::{not_found, search};
 pub(crate) use self::vendor::vendor;
 
 use super::index::{At, Index};
-use super::paths;
+use super::paths::{self, BaseUrl};
 use super::theme::Strings;
 use crate::build::Checked;
 use crate::model::{Bilingual, Category, Lang, Message, Record, Vendor};
@@ -28,6 +30,8 @@ pub(crate) struct Ctx<'a> {
     pub checked: &'a Checked,
     pub index: &'a Index<'a>,
     pub strings: &'a Bilingual<Strings>,
+    /// Where the site is published, when the build was told.
+    pub base_url: Option<&'a BaseUrl>,
 }
 
 impl<'a> Ctx<'a> {
@@ -44,7 +48,7 @@ impl<'a> Ctx<'a> {
         self.checked.xref.categorizer.info(category)
     }
 
-    fn t(&self, lang: Lang, key: &str) -> &'a str {
+    pub(crate) fn t(&self, lang: Lang, key: &str) -> &'a str {
         t(self.strings.get(lang), key)
     }
 }
@@ -83,7 +87,7 @@ fn language_name(strings: &Strings, lang: Lang) -> &str {
 }
 
 /// What every page's frame needs: language, links back to the root and to
-/// the same page in the other language.
+/// the same page in the other language, and the search box.
 #[derive(Serialize)]
 pub(crate) struct Chrome<'a> {
     lang: Lang,
@@ -91,11 +95,51 @@ pub(crate) struct Chrome<'a> {
     root: String,
     title: String,
     description: String,
+    /// The page in every language, absolute: hreflang links must be, so
+    /// they are there only when the base URL is known.
     alternates: Vec<Alternate>,
+    /// The page's absolute URL, when the base URL is known.
+    canonical: Option<String>,
+    /// The language's OpenSearch description, when there is one.
+    opensearch: Option<String>,
+    /// For pages search engines should not list (search results, 404).
+    noindex: bool,
     switch: Option<Switch<'a>>,
     crumbs: Vec<Crumb>,
     /// Where a browser should go instead, for pages that only lead on.
     redirect: Option<String>,
+    /// What the search box's script says, in the page's language.
+    search: SearchText<'a>,
+}
+
+/// The search box's messages, handed to `search.js` in `data-` attributes.
+#[derive(Serialize)]
+struct SearchText<'a> {
+    label: &'a str,
+    placeholder: &'a str,
+    results: &'a str,
+    loading: &'a str,
+    failed: &'a str,
+    none: &'a str,
+    one: &'a str,
+    count: &'a str,
+    more: &'a str,
+}
+
+impl<'a> SearchText<'a> {
+    fn new(ctx: &Ctx<'a>, lang: Lang) -> SearchText<'a> {
+        SearchText {
+            label: ctx.t(lang, "search_label"),
+            placeholder: ctx.t(lang, "search_placeholder"),
+            results: ctx.t(lang, "search_results"),
+            loading: ctx.t(lang, "search_loading"),
+            failed: ctx.t(lang, "search_failed"),
+            none: ctx.t(lang, "search_none"),
+            one: ctx.t(lang, "search_one"),
+            count: ctx.t(lang, "search_count"),
+            more: ctx.t(lang, "search_more"),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -129,13 +173,16 @@ impl<'a> Chrome<'a> {
         crumbs: Vec<(Option<String>, String)>,
     ) -> Chrome<'a> {
         let root = paths::root_of(&path(lang));
-        let alternates = Lang::ALL
-            .into_iter()
-            .map(|l| Alternate {
-                hreflang: html_lang(l),
-                href: format!("{root}{}", path(l)),
-            })
-            .collect();
+        let alternates = match ctx.base_url {
+            Some(base) => Lang::ALL
+                .into_iter()
+                .map(|l| Alternate {
+                    hreflang: html_lang(l),
+                    href: base.join(&path(l)),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
         let other = lang.other();
         let switch = Some(Switch {
             href: format!("{root}{}", path(other)),
@@ -159,6 +206,11 @@ impl<'a> Chrome<'a> {
         Chrome {
             lang,
             html_lang: html_lang(lang),
+            canonical: ctx.base_url.map(|base| base.join(&path(lang))),
+            opensearch: ctx
+                .base_url
+                .map(|_| format!("{root}{}", paths::opensearch(lang))),
+            noindex: false,
             root,
             title,
             description,
@@ -166,6 +218,7 @@ impl<'a> Chrome<'a> {
             switch,
             crumbs,
             redirect: None,
+            search: SearchText::new(ctx, lang),
         }
     }
 }

@@ -1,7 +1,9 @@
 //! Where each page lives: file names for codes that any input may contain,
-//! and relative links between pages.
+//! relative links between pages, and the absolute URLs that sitemaps,
+//! canonical links and OpenSearch need.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
+use std::str::FromStr;
 
 use crate::model::{Category, Code, HttpStatus, Lang, VendorId};
 
@@ -71,6 +73,41 @@ pub(crate) fn report_page(lang: Lang) -> String {
     format!("{lang}/report.html")
 }
 
+/// A language's search page, which runs the search in its `?q=`:
+/// `en/search.html`.
+pub(crate) fn search_page(lang: Lang) -> String {
+    format!("{lang}/search.html")
+}
+
+/// A language's OpenSearch description: `en/opensearch.xml`.
+pub(crate) fn opensearch(lang: Lang) -> String {
+    format!("{lang}/opensearch.xml")
+}
+
+/// A code's entry of `api/codes.json` on its own: `api/polaris/400001.json`.
+pub(crate) fn code_json(vendor: &VendorId, code: &Code) -> String {
+    format!("api/{vendor}/{}.json", code_segment(code))
+}
+
+/// A vendor's codes as a spreadsheet: `api/polaris.csv`.
+pub(crate) fn vendor_csv(vendor: &VendorId) -> String {
+    format!("api/{vendor}.csv")
+}
+
+/// The search index, a script the search box loads on first use.
+pub(crate) const SEARCH_INDEX: &str = "search/index.js";
+pub(crate) const SEARCH_SCRIPT: &str = "search.js";
+pub(crate) const STYLESHEET: &str = "style.css";
+pub(crate) const FAVICON: &str = "favicon.svg";
+pub(crate) const NOT_FOUND: &str = "404.html";
+pub(crate) const ROBOTS: &str = "robots.txt";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+
+/// Part `n` (from 1) of a sitemap too long for one file: `sitemap-1.xml`.
+pub(crate) fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
 pub(crate) const CODES: &str = "codes";
 pub(crate) const CATEGORIES: &str = "categories";
 pub(crate) const STATUS: &str = "status";
@@ -81,9 +118,103 @@ pub(crate) fn root_of(page: &str) -> String {
     "../".repeat(page.matches('/').count())
 }
 
+/// The absolute URL the site is published at, always ending in `/`:
+/// `https://errors.example.com/docs/`. Only what a standard insists on is
+/// made absolute with it (sitemaps, canonical and hreflang links,
+/// OpenSearch); every link between pages stays relative.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BaseUrl(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BaseUrlError {
+    #[error("`{0}` is not an http:// or https:// URL")]
+    Scheme(String),
+    #[error("`{0}` has no host")]
+    NoHost(String),
+    #[error("`{0}` has a query or fragment; give the directory the site is published in")]
+    Query(String),
+    #[error("`{0}` contains a space, quote or angle bracket; percent-encode it")]
+    Unsafe(String),
+}
+
+impl BaseUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The absolute URL of a site-root-relative path.
+    pub(crate) fn join(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+}
+
+/// Checks what a sitemap or canonical link needs and nothing more: an
+/// http(s) scheme, a host, no query or fragment, nothing that would need
+/// escaping in XML or HTML. (The `url` crate would parse more, at the cost
+/// of an IDNA stack for one command-line option.)
+impl FromStr for BaseUrl {
+    type Err = BaseUrlError;
+
+    fn from_str(url: &str) -> Result<BaseUrl, BaseUrlError> {
+        let rest = ["https://", "http://"]
+            .iter()
+            .find_map(|scheme| {
+                url.get(..scheme.len())
+                    .filter(|s| s.eq_ignore_ascii_case(scheme))
+                    .map(|_| &url[scheme.len()..])
+            })
+            .ok_or_else(|| BaseUrlError::Scheme(url.to_owned()))?;
+        if url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\')
+        }) {
+            return Err(BaseUrlError::Unsafe(url.to_owned()));
+        }
+        if url.contains(['?', '#']) {
+            return Err(BaseUrlError::Query(url.to_owned()));
+        }
+        let host = rest.split('/').next().unwrap_or_default();
+        if host.is_empty() || host.starts_with(':') || host.ends_with('@') {
+            return Err(BaseUrlError::NoHost(url.to_owned()));
+        }
+        let mut url = url.to_owned();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        Ok(BaseUrl(url))
+    }
+}
+
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_urls_end_in_a_slash_and_refuse_what_cannot_be_one() {
+        let base: BaseUrl = "https://errors.example.com/docs".parse().unwrap();
+        assert_eq!(base.as_str(), "https://errors.example.com/docs/");
+        assert_eq!(
+            base.join("en/index.html"),
+            "https://errors.example.com/docs/en/index.html"
+        );
+        let root: BaseUrl = "http://localhost:8000/".parse().unwrap();
+        assert_eq!(root.as_str(), "http://localhost:8000/");
+        for bad in [
+            "errors.example.com/docs/",
+            "ftp://example.com/",
+            "https:///docs/",
+            "https://example.com/?lang=en",
+            "https://example.com/a b/",
+            "https://example.com/<x>/",
+        ] {
+            assert!(bad.parse::<BaseUrl>().is_err(), "{bad}");
+        }
+    }
 
     fn segment(code: &str) -> String {
         code_segment(&Code::new(code))

@@ -26,6 +26,8 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/permalink.html"),
     ),
     ("report.html", include_str!("../../templates/report.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("404.html", include_str!("../../templates/404.html")),
 ];
 
 const STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -33,8 +35,15 @@ const STRINGS: &str = include_str!("../../templates/strings.toml");
 /// The site's one stylesheet.
 pub(crate) const STYLESHEET: &str = include_str!("../../templates/style.css");
 
+/// The search box, the search page and the copy button: plain ES2017 that
+/// loads the index on first use.
+pub(crate) const SEARCH_SCRIPT: &str = include_str!("../../templates/search.js");
+
+pub(crate) const FAVICON: &str = include_str!("../../templates/favicon.svg");
+
 /// Everything of the theme a page's bytes depend on, for the build's fingerprint.
-pub(crate) const SOURCES: (&[(&str, &str)], &str, &str) = (TEMPLATES, STRINGS, STYLESHEET);
+pub(crate) const SOURCES: (&[(&str, &str)], &str, [&str; 3]) =
+    (TEMPLATES, STRINGS, [STYLESHEET, SEARCH_SCRIPT, FAVICON]);
 
 /// UI strings of one language, by key.
 pub(crate) type Strings = BTreeMap<String, String>;

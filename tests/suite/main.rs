@@ -3,7 +3,9 @@
 
 mod bad_input;
 mod cases;
+mod categories;
 mod incremental;
+mod search;
 mod seeds;
 mod site;
 mod support;

@@ -53,19 +53,16 @@ fn local_links(site: &Path, page: &Path, html: &Html) -> Vec<PathBuf> {
 }
 
 #[test]
-fn code_page_has_lang_and_hreflang_pair() {
+fn code_page_has_lang_and_links_its_other_language() {
     let html = page("en/polaris/400141.html");
     assert_eq!(attr(&select(&html, "html")[0], "lang"), "en");
-    let alternates: Vec<(&str, &str)> = select(&html, r#"link[rel="alternate"]"#)
-        .iter()
-        .map(|l| (attr(l, "hreflang"), attr(l, "href")))
-        .collect();
+    // hreflang `<link>`s must be absolute, so they wait for a base URL
+    // (tests/suite/search.rs); the visible switch says the same.
+    assert!(select(&html, r#"link[rel="alternate"]"#).is_empty());
+    let switch = &select(&html, "a.switch")[0];
     assert_eq!(
-        alternates,
-        [
-            ("en", "../../en/polaris/400141.html"),
-            ("zh-CN", "../../zh/polaris/400141.html")
-        ]
+        (attr(switch, "hreflang"), attr(switch, "href")),
+        ("zh-CN", "../../zh/polaris/400141.html")
     );
     let zh = page("zh/polaris/400141.html");
     assert_eq!(attr(&select(&zh, "html")[0], "lang"), "zh-CN");
@@ -159,4 +156,62 @@ fn vendor_text_is_escaped() {
         .text()
         .collect::<String>();
     assert!(text.starts_with("Failed to decode"), "{text}");
+}
+
+#[test]
+fn each_code_has_its_codes_json_entry_at_a_stable_path() {
+    let built = seed_site();
+    let codes = built.codes_json();
+    let mut files = 0;
+    for entry in codes["codes"].as_array().unwrap() {
+        let vendor = entry["vendor"].as_str().unwrap();
+        let code = entry["code"].as_str().unwrap();
+        let file = built.site().join(format!("api/{vendor}/{code}.json"));
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let own: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(&own, entry, "{vendor}/{code}");
+        files += 1;
+    }
+    assert_eq!(files, built.report.codes);
+    let html = page("en/polaris/400141.html");
+    assert!(
+        select(&html, "a[href]")
+            .iter()
+            .any(|a| attr(a, "href") == "../../api/polaris/400141.json")
+    );
+}
+
+#[test]
+fn each_vendor_page_offers_its_codes_as_csv_for_excel() {
+    let built = seed_site();
+    let bytes = std::fs::read(built.site().join("api/huawei-cse.csv")).unwrap();
+    let text = std::str::from_utf8(&bytes).unwrap();
+    // A byte order mark, so that Excel reads UTF-8; CRLF rows (RFC 4180).
+    let text = text.strip_prefix('\u{feff}').expect("UTF-8 BOM");
+    let rows: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(
+        rows[0],
+        "vendor,code,name,http_status,category,message_en,message_zh"
+    );
+    assert_eq!(rows.len(), 1 + 17, "a header and one row per code");
+    // A response body with commas and quotes is one quoted field.
+    let body = rows
+        .iter()
+        .find(|r| r.starts_with("huawei-cse,SVCSTG.CSE.500500,"))
+        .unwrap();
+    assert!(body.contains(",\"Failed to decode"), "{body}");
+    // No name, HTTP 400, a category, then the texts in both languages.
+    assert!(
+        rows.iter().any(|r| r.starts_with("huawei-cse,400100,,400,")
+            && r.ends_with(",Not enough quota,配额不足")),
+        "{rows:?}"
+    );
+
+    let html = page("en/huawei-cse/index.html");
+    assert!(
+        select(&html, "a[href][download]")
+            .iter()
+            .any(|a| attr(a, "href") == "../../api/huawei-cse.csv")
+    );
 }

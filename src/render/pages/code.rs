@@ -23,6 +23,8 @@ pub(crate) struct CodePage<'a> {
     notes: Vec<Note<'a>>,
     previous: Option<Neighbour<'a>>,
     next: Option<Neighbour<'a>>,
+    /// The code's entry of `codes.json` on its own.
+    json_href: String,
 }
 
 #[derive(Serialize)]
@@ -230,6 +232,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             .collect(),
         previous: r.checked_sub(1).and_then(neighbour),
         next: neighbour(r + 1),
+        json_href: format!("{root}{}", paths::code_json(&vendor.id, &record.code)),
         page,
     }
 }
@@ -297,6 +300,11 @@ pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPag
         .collect();
     if let [only] = rows.as_slice() {
         page.redirect = Some(only.href.clone());
+        // Search engines should credit the page it leads to.
+        let (vendor, record) = (ctx.vendor(members[0].0), ctx.record(members[0]));
+        page.canonical = ctx
+            .base_url
+            .map(|base| base.join(&paths::code_page(lang, &vendor.id, &record.code)));
     }
     PermalinkPage {
         t: ctx.strings.get(lang),

@@ -19,6 +19,8 @@ pub(crate) struct VendorPage<'a> {
     t: &'a Strings,
     vendor: VendorView<'a>,
     rows: Vec<CodeRow<'a>>,
+    /// The vendor's codes as a spreadsheet.
+    csv_href: String,
 }
 
 pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> {
@@ -36,6 +38,7 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
         .map(|r| code_row(ctx, (v, r), lang, &page.root, false))
         .collect();
     VendorPage {
+        csv_href: format!("{}{}", page.root, paths::vendor_csv(&vendor.id)),
         t: ctx.strings.get(lang),
         vendor: VendorView {
             name,

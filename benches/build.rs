@@ -1,0 +1,685 @@
+//! `cargo bench --bench build`: builds generated inputs of 1,000, 10,000 and
+//! 100,000 codes with the release `errdocs` binary and sets each build
+//! against the write floor, the time plain `std::fs` takes to write the same
+//! files from memory, measured in the same run on the same filesystem.
+//!
+//! Prints a Markdown table and appends it to `bench/results.md`.
+//!
+//! - `ERRDOCS_BENCH_SIZES=1000,10000` picks the sizes (codes).
+//! - `ERRDOCS_BENCH_ROUNDS=3` is how many times build and floor are each
+//!   measured per size (medians are reported).
+//! - `ERRDOCS_BENCH_BUDGET=240` stops a size's rounds early once the next
+//!   round would pass this many seconds.
+//! - `ERRDOCS_BENCH_KEEP=1` keeps the work directory
+//!   (`target/tmp/errdocs-bench/`) for inspection.
+
+#[allow(dead_code)]
+#[path = "../examples/workload.rs"]
+mod workload;
+
+use std::collections::BTreeMap;
+use std::error::Error;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+const ERRDOCS: &str = env!("CARGO_BIN_EXE_errdocs");
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+const WORK_DIR: &str = env!("CARGO_TARGET_TMPDIR");
+const SEED: u64 = 1;
+
+fn main() -> Result<()> {
+    let sizes = env_list("ERRDOCS_BENCH_SIZES", &[1_000, 10_000, 100_000])?;
+    let rounds = env_list("ERRDOCS_BENCH_ROUNDS", &[3])?[0].max(1);
+    let budget = Duration::from_secs(env_list("ERRDOCS_BENCH_BUDGET", &[240])?[0] as u64);
+    let keep = std::env::var_os("ERRDOCS_BENCH_KEEP").is_some_and(|v| v != "0");
+
+    let work = Path::new(WORK_DIR).join("errdocs-bench");
+    remove(&work)?;
+    fs::create_dir_all(&work)?;
+    let started = Instant::now();
+    let machine = Machine::probe(&work);
+    let load_before = load_average();
+    eprintln!("errdocs bench: {ERRDOCS}");
+    eprintln!(
+        "work directory: {} ({})",
+        work.display(),
+        machine.filesystem
+    );
+
+    let seed = seed_site(&work)?;
+    eprintln!("seed site: {:.3} s", seed.as_secs_f64());
+
+    let mut results = Vec::new();
+    for &codes in &sizes {
+        results.push(measure(&work, codes, rounds, budget)?);
+    }
+
+    let load = format!("{load_before} before, {} after", load_average());
+    let report = report(&machine, seed, &results, started.elapsed(), &load);
+    print!("{report}");
+    append_results(&report)?;
+    if !keep {
+        remove(&work)?;
+    }
+    Ok(())
+}
+
+/// `name=1,2,3` from the environment, or `default`.
+fn env_list(name: &str, default: &[usize]) -> Result<Vec<usize>> {
+    let Ok(value) = std::env::var(name) else {
+        return Ok(default.to_vec());
+    };
+    let list = value
+        .split(',')
+        .map(|v| v.trim().replace('_', "").parse::<usize>())
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|err| format!("{name}=`{value}`: {err}"))?;
+    if list.is_empty() {
+        return Err(format!("{name} is empty").into());
+    }
+    Ok(list)
+}
+
+/// The seed site (`input/`), built five times; the median wall time.
+fn seed_site(work: &Path) -> Result<Duration> {
+    let out = work.join("seed");
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        remove(&out)?;
+        let run = errdocs(&Path::new(MANIFEST_DIR).join("input"), &out.join("site"))?;
+        times.push(run.wall);
+    }
+    remove(&out)?;
+    Ok(median(&times))
+}
+
+/// One size, measured `rounds` times, medians kept.
+struct Measured {
+    asked: usize,
+    vendors: usize,
+    codes: usize,
+    pages: usize,
+    files: usize,
+    bytes: u64,
+    generate: Duration,
+    cold: Duration,
+    peak_kib: Option<u64>,
+    rebuild: Duration,
+    rebuild_written: Option<usize>,
+    floor_2: Duration,
+    floor_1: Duration,
+    /// Median over the rounds of cold build ÷ 2-thread floor.
+    ratio: f64,
+    /// Median over the rounds of rebuild ÷ cold build.
+    rebuild_share: f64,
+    rounds: usize,
+    /// Syncing and reading the site between measurements, removing the
+    /// trees at the end.
+    untimed: Duration,
+    /// Everything for this size but generating the input.
+    elapsed: Duration,
+    warnings: BTreeMap<String, usize>,
+}
+
+fn measure(work: &Path, codes: usize, rounds: usize, budget: Duration) -> Result<Measured> {
+    let vendors = (codes / 2_500).max(4);
+    let dir = work.join(format!("n{codes}"));
+    let input = dir.join("input");
+    // The site's parent holds nothing else, so removing it also removes
+    // whatever errdocs keeps beside the site (staging, manifest).
+    let out = dir.join("out");
+    let site = out.join("site");
+    remove(&dir)?;
+
+    let spec = workload::Spec {
+        codes,
+        vendors,
+        seed: SEED,
+    };
+    let start = Instant::now();
+    let generated = workload::generate(&input, &spec)?;
+    let generate = start.elapsed();
+    eprintln!(
+        "N={codes}: generated {} vendors, {} codes, {} rows, {} bytes in {:.2} s",
+        generated.vendors,
+        generated.codes,
+        generated.rows,
+        generated.bytes,
+        generate.as_secs_f64()
+    );
+
+    let mut cold = Vec::new();
+    let mut rebuild = Vec::new();
+    let mut floor_2 = Vec::new();
+    let mut floor_1 = Vec::new();
+    let mut peak_kib = None;
+    let mut first: Option<(Run, Snapshot)> = None;
+    let mut rebuild_written = None;
+    // Removing a large tree can take longer than writing it, so each tree
+    // is moved aside (a rename on the same filesystem) and all are removed
+    // once the size is done: build and floor then run close together in
+    // time, on a disk in the same state.
+    let trash = dir.join("trash");
+    fs::create_dir_all(&trash)?;
+    let mut trashed = 0;
+    let mut untimed = Duration::ZERO;
+    let mut clear = |untimed: &mut Duration| -> Result<()> {
+        let start = Instant::now();
+        if out.exists() {
+            trashed += 1;
+            fs::rename(&out, trash.join(trashed.to_string()))?;
+        }
+        sync();
+        *untimed += start.elapsed();
+        Ok(())
+    };
+    let size_started = Instant::now();
+    for round in 1..=rounds {
+        let round_started = Instant::now();
+
+        clear(&mut untimed)?;
+        let run = errdocs(&input, &site)?;
+        eprintln!(
+            "N={codes} round {round}: cold build {:.3} s, peak RSS {}",
+            run.wall.as_secs_f64(),
+            run.peak_kib
+                .map_or("n/a".into(), |k| format!("{} MiB", k / 1024))
+        );
+        cold.push(run.wall);
+        peak_kib = peak_kib.max(run.peak_kib);
+
+        let start = Instant::now();
+        sync();
+        untimed += start.elapsed();
+        let again = errdocs(&input, &site)?;
+        eprintln!(
+            "N={codes} round {round}: no-change rebuild {:.3} s",
+            again.wall.as_secs_f64()
+        );
+        rebuild.push(again.wall);
+        rebuild_written = rebuild_written.max(again.written);
+
+        if first.is_none() {
+            let start = Instant::now();
+            let snapshot = Snapshot::read(&site)?;
+            untimed += start.elapsed();
+            first = Some((run, snapshot));
+        }
+        let snapshot = &first.as_ref().expect("just set").1;
+
+        for (threads, times) in [(2, &mut floor_2), (1, &mut floor_1)] {
+            clear(&mut untimed)?;
+            let took = snapshot.write(&site, threads)?;
+            eprintln!(
+                "N={codes} round {round}: write floor, {threads} thread(s): {:.3} s",
+                took.as_secs_f64()
+            );
+            times.push(took);
+        }
+
+        let spent = size_started.elapsed();
+        eprintln!(
+            "N={codes} round {round}: {:.1} s in all, {:.1} s so far syncing and reading",
+            round_started.elapsed().as_secs_f64(),
+            untimed.as_secs_f64()
+        );
+        if round < rounds && spent + round_started.elapsed() > budget {
+            eprintln!("N={codes}: stopping after {round} round(s) to stay within the budget");
+            break;
+        }
+    }
+    let start = Instant::now();
+    remove(&dir)?;
+    sync();
+    untimed += start.elapsed();
+
+    let (run, snapshot) = first.expect("at least one round");
+    Ok(Measured {
+        asked: codes,
+        vendors: run.vendors,
+        codes: run.codes,
+        pages: snapshot.pages,
+        files: snapshot.files.len(),
+        bytes: snapshot.bytes,
+        generate,
+        cold: median(&cold),
+        peak_kib,
+        rebuild: median(&rebuild),
+        rebuild_written,
+        floor_2: median(&floor_2),
+        floor_1: median(&floor_1),
+        ratio: median_ratio(&cold, &floor_2),
+        rebuild_share: median_ratio(&rebuild, &cold),
+        rounds: cold.len(),
+        untimed,
+        elapsed: size_started.elapsed(),
+        warnings: run.warnings,
+    })
+}
+
+/// One `errdocs build`, under `/usr/bin/time -v` when it is there.
+struct Run {
+    wall: Duration,
+    peak_kib: Option<u64>,
+    vendors: usize,
+    codes: usize,
+    written: Option<usize>,
+    /// Warning kinds and how many of each.
+    warnings: BTreeMap<String, usize>,
+}
+
+fn errdocs(input: &Path, output: &Path) -> Result<Run> {
+    let time = Path::new("/usr/bin/time");
+    let mut command = if time.is_file() {
+        let mut command = Command::new(time);
+        command.arg("-v").arg(ERRDOCS);
+        command
+    } else {
+        Command::new(ERRDOCS)
+    };
+    command
+        .arg("build")
+        .arg("--input")
+        .arg(input)
+        .arg("--output")
+        .arg(output);
+    let start = Instant::now();
+    let done = command.output()?;
+    let wall = start.elapsed();
+    let stdout = String::from_utf8_lossy(&done.stdout);
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    if !done.status.success() {
+        return Err(format!(
+            "`errdocs build --input {}` failed ({}):\n{stdout}{stderr}",
+            input.display(),
+            done.status
+        )
+        .into());
+    }
+
+    let peak_kib = stderr
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):"))
+        .and_then(|v| v.trim().parse().ok());
+    let mut warnings = BTreeMap::new();
+    for line in stderr.lines() {
+        if let Some((_, rest)) = line.split_once("warning[")
+            && let Some((kind, _)) = rest.split_once(']')
+        {
+            *warnings.entry(kind.to_owned()).or_insert(0) += 1;
+        }
+    }
+    // `built 4 vendors, 476 codes, 963 pages into … (12 files written)`
+    let summary = stdout
+        .lines()
+        .find(|l| l.starts_with("built "))
+        .ok_or_else(|| format!("no summary line in errdocs' output:\n{stdout}"))?;
+    let number_before = |word: &str| {
+        let words: Vec<&str> = summary.split_whitespace().collect();
+        words
+            .windows(2)
+            .find(|w| w[1].trim_end_matches([',', ')']) == word)
+            .and_then(|w| w[0].trim_start_matches('(').parse().ok())
+    };
+    Ok(Run {
+        wall,
+        peak_kib,
+        vendors: number_before("vendors").unwrap_or(0),
+        codes: number_before("codes").unwrap_or(0),
+        written: number_before("files").filter(|_| summary.contains("written")),
+        warnings,
+    })
+}
+
+/// A built site held in memory: every file's path and bytes.
+struct Snapshot {
+    /// Relative to the site, sorted.
+    dirs: Vec<PathBuf>,
+    files: Vec<(PathBuf, Vec<u8>)>,
+    pages: usize,
+    bytes: u64,
+}
+
+impl Snapshot {
+    fn read(site: &Path) -> Result<Snapshot> {
+        let mut dirs = Vec::new();
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
+            let entry = entry?;
+            let relative = entry.path().strip_prefix(site)?.to_owned();
+            if entry.file_type().is_dir() {
+                dirs.push(relative);
+            } else {
+                let bytes = fs::read(entry.path())?;
+                files.push((relative, bytes));
+            }
+        }
+        let pages = files
+            .iter()
+            .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+            .count();
+        let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
+        Ok(Snapshot {
+            dirs,
+            files,
+            pages,
+            bytes,
+        })
+    }
+
+    /// Writes every file back under `site` with plain `std::fs`: the
+    /// directories first, then the files split over `threads` threads.
+    fn write(&self, site: &Path, threads: usize) -> Result<Duration> {
+        let start = Instant::now();
+        for dir in &self.dirs {
+            fs::create_dir_all(site.join(dir))?;
+        }
+        let chunk = self.files.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = self
+                .files
+                .chunks(chunk)
+                .map(|files| {
+                    scope.spawn(move || -> std::io::Result<()> {
+                        for (path, bytes) in files {
+                            fs::write(site.join(path), bytes)?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .try_for_each(|w| w.join().expect("writer thread panicked"))
+        })?;
+        Ok(start.elapsed())
+    }
+}
+
+/// Flushes earlier writes so they do not slow the next measurement.
+fn sync() {
+    let _ = Command::new("sync").status();
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+            Err(format!("cannot remove `{}`: {err}", path.display()).into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The median of `a[i] / b[i]`: a round's build and floor see the same
+/// disk, so their ratio drifts less than either.
+fn median_ratio(a: &[Duration], b: &[Duration]) -> f64 {
+    let mut ratios: Vec<f64> = a
+        .iter()
+        .zip(b)
+        .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64())
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    match ratios.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => ratios[n / 2],
+        n => (ratios[n / 2 - 1] + ratios[n / 2]) / 2.0,
+    }
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    match sorted.len() {
+        0 => Duration::ZERO,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2,
+    }
+}
+
+struct Machine {
+    cpus: usize,
+    cpu: String,
+    memory: String,
+    filesystem: String,
+}
+
+impl Machine {
+    fn probe(work: &Path) -> Machine {
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let cpu = fs::read_to_string("/proc/cpuinfo")
+            .ok()
+            .and_then(|t| {
+                t.lines()
+                    .find_map(|l| l.strip_prefix("model name"))
+                    .map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned())
+            })
+            .unwrap_or_else(|| "unknown CPU".into());
+        let memory = fs::read_to_string("/proc/meminfo")
+            .ok()
+            .and_then(|t| {
+                let kib: u64 = t
+                    .lines()
+                    .find_map(|l| l.strip_prefix("MemTotal:"))?
+                    .trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse()
+                    .ok()?;
+                Some(format!("{} GiB RAM", (kib + (1 << 19)) >> 20))
+            })
+            .unwrap_or_else(|| "RAM unknown".into());
+        // `df -T DIR`: the second line's second field is the type.
+        let filesystem = Command::new("df")
+            .arg("-T")
+            .arg(work)
+            .output()
+            .ok()
+            .and_then(|o| {
+                let text = String::from_utf8_lossy(&o.stdout).into_owned();
+                let line = text.lines().nth(1)?.to_owned();
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                Some(format!("{} on {}", fields.get(1)?, fields.first()?))
+            })
+            .unwrap_or_else(|| "filesystem unknown".into());
+        Machine {
+            cpus,
+            cpu,
+            memory,
+            filesystem,
+        }
+    }
+}
+
+/// The 1-minute load average: other work on the machine skews a run.
+fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|t| t.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".into())
+}
+
+fn report(
+    machine: &Machine,
+    seed: Duration,
+    results: &[Measured],
+    total: Duration,
+    load: &str,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\n## {} · {} · {} CPUs ({}), {}, {} at `target/tmp`\n",
+        utc_now(),
+        commit(),
+        machine.cpus,
+        machine.cpu,
+        machine.memory,
+        machine.filesystem
+    );
+    let _ = writeln!(
+        out,
+        "| N | vendors | codes | pages | cold build (s) | pages/s | µs/code | peak RSS (MiB) \
+         | floor 2 thr (s) | floor 1 thr (s) | build ÷ floor | no-change rebuild (s) | rebuild ÷ cold | rounds |"
+    );
+    let _ = writeln!(
+        out,
+        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+    );
+    for m in results {
+        let cold = m.cold.as_secs_f64();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.3} | {:.0} | {:.1} | {} | {:.3} | {:.3} | {:.2} | {:.3} | {:.0} % | {} |",
+            m.asked,
+            m.vendors,
+            m.codes,
+            m.pages,
+            cold,
+            m.pages as f64 / cold,
+            cold * 1e6 / m.codes.max(1) as f64,
+            m.peak_kib
+                .map_or("n/a".into(), |k| format!("{:.0}", k as f64 / 1024.0)),
+            m.floor_2.as_secs_f64(),
+            m.floor_1.as_secs_f64(),
+            m.ratio,
+            m.rebuild.as_secs_f64(),
+            100.0 * m.rebuild_share,
+            m.rounds
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "- seed site (`input/`): {:.3} s", seed.as_secs_f64());
+    if let (Some(small), Some(large)) = (results.first(), results.last())
+        && results.len() > 1
+    {
+        let per_code = |m: &Measured| m.cold.as_secs_f64() / m.codes.max(1) as f64;
+        let _ = writeln!(
+            out,
+            "- time per code at N={} vs N={}: {:+.0} %",
+            large.asked,
+            small.asked,
+            100.0 * (per_code(large) / per_code(small) - 1.0)
+        );
+    }
+    for m in results {
+        let warnings = if m.warnings.is_empty() {
+            "none".to_owned()
+        } else {
+            m.warnings
+                .iter()
+                .map(|(kind, n)| format!("{n} {kind}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "- N={}: {} files, {:.1} MiB; input generated in {:.3} s; measured in {:.0} s \
+             ({:.0} s of it removing and syncing); no-change rebuild wrote {} files; warnings: {warnings}",
+            m.asked,
+            m.files,
+            m.bytes as f64 / (1 << 20) as f64,
+            m.generate.as_secs_f64(),
+            m.elapsed.as_secs_f64(),
+            m.untimed.as_secs_f64(),
+            m.rebuild_written
+                .map_or("an unreported number of".into(), |n| n.to_string()),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "- whole benchmark: {:.0} s; load average {load}",
+        total.as_secs_f64()
+    );
+    out
+}
+
+fn append_results(report: &str) -> Result<()> {
+    let path = Path::new(MANIFEST_DIR).join("bench").join("results.md");
+    fs::create_dir_all(path.parent().expect("has a parent"))?;
+    let new = !path.exists();
+    let mut file = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .map_err(|err| format!("cannot open `{}`: {err}", path.display()))?;
+    if new {
+        file.write_all(HEADER.as_bytes())?;
+    }
+    file.write_all(report.as_bytes())?;
+    eprintln!("appended to {}", path.display());
+    Ok(())
+}
+
+const HEADER: &str = "\
+# Benchmark results
+
+Appended by `cargo bench --bench build` (see README, \"Benchmarks\"); one
+section per run. The input is generated by `examples/workload.rs` (seed 1,
+max(4, N/2500) vendors); the build is the release `errdocs` binary.
+
+- **cold build**: `errdocs build` into an output directory that does not
+  exist (nothing beside it either), after `sync`; wall time of the process.
+- **pages/s**, **µs/code**: pages (`.html` files) and codes over the cold
+  build's wall time.
+- **peak RSS**: largest \"Maximum resident set size\" of `/usr/bin/time -v`
+  over the cold builds.
+- **floor**: the time to write the same files (same paths, same bytes, held
+  in memory) with plain `std::fs` (`create_dir_all` per directory, then
+  `fs::write` per file), split over 2 threads or 1, into a fresh directory
+  on the same filesystem, after `sync`. Each round measures build and
+  floors back to back; **build ÷ floor** (2-thread floor) and **rebuild ÷
+  cold** are medians of the rounds' own ratios.
+- **no-change rebuild**: the same build again over the site just built.
+- **load average** (1 minute, before and after): compiles or tests running
+  beside the benchmark slow build and floor alike.
+- Times are medians over the rounds. The disk's speed drifts by up to 2×
+  between runs, so only ratios within one section compare; compare
+  sections by their ratios, not their seconds.
+";
+
+/// `2025-01-31 14:05 UTC`, without a date crate.
+fn utc_now() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    let (hour, minute) = ((secs % 86_400) / 3_600, (secs % 3_600) / 60);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
+}
+
+/// `abc1234`, with `-dirty` when the working tree has changes.
+fn commit() -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(MANIFEST_DIR)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let Some(hash) = git(&["rev-parse", "--short", "HEAD"]) else {
+        return "commit unknown".into();
+    };
+    match git(&["status", "--porcelain"]) {
+        Some(status) if !status.is_empty() => format!("{hash}-dirty"),
+        _ => hash,
+    }
+}

@@ -1,0 +1,116 @@
+//! `search/index.js`: every code as the search box needs it, loaded by
+//! `search.js` the first time the box is used.
+//!
+//! The index is a script, not JSON, because `fetch()` fails on `file://`
+//! and a script injected with a relative `src` works on any static host,
+//! under any sub-path and from disk alike. It calls `errdocsIndex(data)`:
+//!
+//! ```text
+//! errdocsIndex({"vendors":[["polaris","Polaris Mesh","北极星 Polaris"],…],
+//!   "categories":["OK","CANCELLED",…],
+//!   "codes":[[3,"400141","HeartbeatOnDisabledIns","heartbeat on disabled instance","在已被禁用的实例上进行心跳",2],…]});
+//! ```
+//!
+//! Each code is an array, so no key is repeated 10⁵ times: vendor index,
+//! code, name, English text, Chinese text, category index, and — only when
+//! the code is not its own file name (see [`paths::code_segment`]) — the
+//! URL segment. Absent values are `""`. A text is every text the vendor
+//! wrote in that language, one per line, first shown; where there is none
+//! the script shows the other language's, marked with its `lang`, as the
+//! pages do. Codes are in catalog order (vendor, then code), which is the
+//! order the script breaks ties in.
+
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+
+use super::index::category_index;
+use super::pages::Ctx;
+use super::paths;
+use crate::model::{Category, Lang, Record};
+
+/// The global function `search/index.js` calls.
+pub(crate) const CALLBACK: &str = "errdocsIndex";
+
+#[derive(serde::Serialize)]
+struct SearchIndex<'a> {
+    /// `[id, English name, Chinese name]`.
+    vendors: Vec<[&'a str; 3]>,
+    categories: Vec<&'static str>,
+    codes: Vec<Entry<'a>>,
+}
+
+struct Entry<'a> {
+    vendor: usize,
+    record: &'a Record,
+    en: String,
+    zh: String,
+    category: usize,
+}
+
+impl Serialize for Entry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let code = self.record.code.as_str();
+        let segment = paths::code_segment(&self.record.code);
+        let own_segment = segment != code;
+        let mut seq = serializer.serialize_seq(Some(if own_segment { 7 } else { 6 }))?;
+        seq.serialize_element(&self.vendor)?;
+        seq.serialize_element(code)?;
+        seq.serialize_element(self.record.name.as_deref().unwrap_or(""))?;
+        seq.serialize_element(&self.en)?;
+        seq.serialize_element(&self.zh)?;
+        seq.serialize_element(&self.category)?;
+        if own_segment {
+            seq.serialize_element(&segment)?;
+        }
+        seq.end()
+    }
+}
+
+/// Every text the vendor wrote in `lang`, one per line.
+fn texts(record: &Record, lang: Lang) -> String {
+    record.messages_in(lang).collect::<Vec<_>>().join("\n")
+}
+
+pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    let catalog = &ctx.checked.catalog;
+    let categories = &ctx.checked.xref.categories;
+    let index = SearchIndex {
+        vendors: catalog
+            .vendors
+            .iter()
+            .map(|v| [v.id.as_str(), v.name.en.as_str(), v.name.zh.as_str()])
+            .collect(),
+        categories: Category::ALL.iter().map(|c| c.as_str()).collect(),
+        codes: catalog
+            .vendors
+            .iter()
+            .enumerate()
+            .flat_map(|(v, vendor)| {
+                vendor
+                    .records
+                    .iter()
+                    .enumerate()
+                    .map(move |(r, record)| Entry {
+                        vendor: v,
+                        record,
+                        en: texts(record, Lang::En),
+                        zh: texts(record, Lang::Zh),
+                        category: category_index(categories[v][r].category),
+                    })
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&index)?;
+    out.extend_from_slice(CALLBACK.as_bytes());
+    out.push(b'(');
+    // JSON allows U+2028 and U+2029 in strings; scripts before ES2019 do not.
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        let json = json
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029");
+        out.extend_from_slice(json.as_bytes());
+    } else {
+        out.extend_from_slice(json.as_bytes());
+    }
+    out.extend_from_slice(b");\n");
+    Ok(())
+}

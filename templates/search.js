@@ -1,0 +1,445 @@
+/* errdocs: the search box on every page, the search page, the copy-code
+   button. Plain ES2017, no dependencies, no build step.
+
+   The index, search/index.js, is loaded the first time the search box is
+   used, as a <script> whose URL is relative to the page's root: fetch()
+   fails on file://, a script works there, on any static host and under
+   any sub-path. It calls errdocsIndex(data); src/render/search.rs
+   describes the data.
+
+   Matching is a linear scan over strings lowercased once at load: a few
+   milliseconds for 10^5 codes, substring search in Chinese needs no word
+   segmentation, and ranking codes by prefix is ours to decide. */
+(function () {
+  'use strict';
+
+  // Fields of an index entry.
+  var VENDOR = 0, CODE = 1, NAME = 2, EN = 3, ZH = 4, SEGMENT = 6;
+
+  // Results in the drop-down, and on the search page.
+  var LIMIT = 12, PAGE_LIMIT = 200;
+  // The best score: an exact code.
+  var MAX_SCORE = 1000;
+
+  // ---- Matching: no DOM here; the test suite runs it under node. ----
+
+  function isWordChar(c) {
+    // ASCII letters and digits; anything beyond ASCII counts too, so a
+    // Chinese character is never a word boundary.
+    return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127;
+  }
+
+  /** A symbolic name's words: InvalidUserToken → "invalid user token". */
+  function nameWords(name) {
+    return name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .replace(/[^A-Za-z0-9\u0080-\uFFFF]+/g, ' ')
+      .trim()
+      .toLowerCase();
+  }
+
+  /** Letters and digits only, lowercased: "vol name conflict" and
+   *  VOL_NAME_CONFLICT both become "volnameconflict". */
+  function squash(text) {
+    return text.toLowerCase().replace(/[^a-z0-9\u0080-\uFFFF]+/g, '');
+  }
+
+  // A key whose value is an error code, in a log line or a response body:
+  // Code, errCode, error_code, ErrorCode, resultCode, errno … then : or =.
+  var CODE_KEY = /([A-Za-z_]*(?:code|errno))["']?\s*[:=]\s*["']?([^\s"',;{}[\]()<>]+)/gi;
+  // Anything that could be a code or a symbolic name.
+  var TOKEN = /[A-Za-z0-9_][A-Za-z0-9_.-]*/g;
+
+  function trimToken(token) {
+    return token.replace(/[.-]+$/, '');
+  }
+
+  /** The codes a pasted line may hold: values of code-ish keys first
+   *  (`{"Code": 10307}`, `errCode:"400001"`), then every code-like token
+   *  (`SVCSTG.CSE.4001000`), each in the order it appears. */
+  function extractCodes(text) {
+    var keyed = [], tokens = [], match;
+    CODE_KEY.lastIndex = 0;
+    while ((match = CODE_KEY.exec(text))) keyed.push(trimToken(match[2]));
+    TOKEN.lastIndex = 0;
+    while ((match = TOKEN.exec(text))) tokens.push(trimToken(match[0]));
+    return { keyed: keyed.filter(Boolean), tokens: tokens.filter(Boolean) };
+  }
+
+  function Index(data) {
+    var codes = data.codes, n = codes.length;
+    this.vendors = data.vendors;
+    this.codes = codes;
+    this.code = new Array(n);
+    this.name = new Array(n);
+    this.text = new Array(n);
+    this.byCode = new Map();
+    this.byName = new Map();
+    for (var i = 0; i < n; i++) {
+      var entry = codes[i];
+      var code = entry[CODE].toLowerCase(), name = squash(entry[NAME]);
+      this.code[i] = code;
+      this.name[i] = name;
+      // Everything a word of the query may be found in, lowercased once.
+      this.text[i] = code + '\n' + nameWords(entry[NAME]) + '\n' + name + '\n' +
+        entry[EN].toLowerCase() + '\n' + entry[ZH].toLowerCase();
+      add(this.byCode, code, i);
+      if (name) add(this.byName, name, i);
+    }
+  }
+
+  function add(map, key, i) {
+    var list = map.get(key);
+    if (list) list.push(i); else map.set(key, [i]);
+  }
+
+  /** How well code i matches the query (0: not at all). An exact code
+   *  ranks first, then an exact name, a code prefix (shorter codes
+   *  first), a later part of a dotted code, a name prefix, any part of a
+   *  code or name, and last the words of the texts. */
+  Index.prototype.score = function (i, q, squashed, words) {
+    var code = this.code[i], name = this.name[i];
+    if (code === q) return MAX_SCORE;
+    if (name && name === squashed) return 900;
+    if (code.lastIndexOf(q, 0) === 0) return 700 - Math.min(code.length - q.length, 99);
+    var at = code.indexOf(q);
+    if (at > 0 && !isWordChar(code.charCodeAt(at - 1))) return 600 - Math.min(code.length - q.length, 99);
+    // Within a rank, the closer fit first: the shorter name or text.
+    var rest = Math.min(name.length - squashed.length, 49);
+    if (name && squashed && name.lastIndexOf(squashed, 0) === 0) return 550 - rest;
+    if (at > 0) return 400;
+    if (name && squashed.length > 2 && name.indexOf(squashed) >= 0) return 380 - rest;
+    var text = this.text[i], bonus = 0;
+    for (var w = 0; w < words.length; w++) {
+      var k = text.indexOf(words[w]);
+      if (k < 0) return 0;
+      if (k === 0 || !isWordChar(text.charCodeAt(k - 1))) bonus += 4;
+    }
+    return 200 + (words.length > 1 && text.indexOf(q) >= 0 ? 40 : 0) + Math.min(bonus, 40) -
+      Math.min(Math.floor(text.length / 16), 30);
+  };
+
+  /** The best `limit` codes for a query, best first, and how many match.
+   *  Ties go to catalog order (vendor, then code). */
+  Index.prototype.search = function (query, limit) {
+    var q = query.trim().toLowerCase();
+    var n = this.codes.length;
+    if (!q) return { total: 0, hits: [] };
+    var scores = new Int16Array(n);
+    var bump = function (i, score) {
+      if (score > scores[i]) scores[i] = score;
+    };
+    var self = this;
+    // Codes named anywhere in a pasted line, the values of code-ish keys first.
+    var found = extractCodes(query);
+    found.keyed.forEach(function (token, k) {
+      (self.byCode.get(token.toLowerCase()) || []).forEach(function (i) { bump(i, 990 - Math.min(k, 40)); });
+    });
+    found.tokens.forEach(function (token, k) {
+      (self.byCode.get(token.toLowerCase()) || []).forEach(function (i) { bump(i, 850 - Math.min(k, 40)); });
+      var name = squash(token);
+      if (name) (self.byName.get(name) || []).forEach(function (i) { bump(i, 800 - Math.min(k, 40)); });
+    });
+    var squashed = squash(q), words = q.split(/\s+/);
+    var counts = new Uint32Array(MAX_SCORE + 1), total = 0, i, score;
+    for (i = 0; i < n; i++) {
+      score = this.score(i, q, squashed, words);
+      if (score > scores[i]) scores[i] = score;
+      if (scores[i]) {
+        counts[scores[i]]++;
+        total++;
+      }
+    }
+    // No sort of every match: find the lowest score that still makes the
+    // first `limit`, keep what is above it and the first codes at it.
+    var floor = MAX_SCORE, room = limit;
+    while (floor > 1 && room > counts[floor]) room -= counts[floor--];
+    var hits = [];
+    for (i = 0; i < n; i++) {
+      score = scores[i];
+      if (score > floor || (score === floor && score > 0 && room-- > 0)) hits.push(i);
+    }
+    hits.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    return { total: total, hits: hits.slice(0, limit) };
+  };
+
+  /** Code i as a result on a page in `lang` ("en" or "zh") at `root`. */
+  Index.prototype.hit = function (i, lang, root) {
+    var entry = this.codes[i], vendor = this.vendors[entry[VENDOR]];
+    var own = entry[lang === 'zh' ? ZH : EN], other = entry[lang === 'zh' ? EN : ZH];
+    var text = own || other;
+    return {
+      code: entry[CODE],
+      name: entry[NAME],
+      vendor: vendor[lang === 'zh' ? 2 : 1],
+      // The first text, as the pages show it; the other language's when
+      // the vendor wrote none in this one.
+      text: text.split('\n')[0],
+      textLang: own ? null : (lang === 'zh' ? 'en' : 'zh-CN'),
+      href: root + lang + '/' + vendor[0] + '/' + (entry[SEGMENT] || entry[CODE]) + '.html'
+    };
+  };
+
+  if (typeof module === 'object' && module.exports) {
+    module.exports = { Index: Index, extractCodes: extractCodes, nameWords: nameWords };
+    return;
+  }
+
+  // ---- Loading the index on first use ----
+
+  var index = null, loading = false, failed = false, waiting = [];
+
+  function load(root, then) {
+    if (then) waiting.push(then);
+    if (index || failed) return flush();
+    if (loading) return;
+    loading = true;
+    window.errdocsIndex = function (data) { index = new Index(data); };
+    var script = document.createElement('script');
+    script.src = root + 'search/index.js';
+    script.onload = script.onerror = function () {
+      loading = false;
+      failed = !index;
+      flush();
+    };
+    document.head.appendChild(script);
+  }
+
+  function flush() {
+    var callbacks = waiting;
+    waiting = [];
+    callbacks.forEach(function (f) { f(); });
+  }
+
+  // ---- The combobox in every page's header ----
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) {
+      return key in values ? values[key] : all;
+    });
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  /** A result's content: code, vendor and name, then its text. */
+  function describe(el, hit) {
+    var head = element('span', 'hit-head');
+    head.append(element('code', 'hit-code', hit.code), ' ', element('span', 'hit-vendor', hit.vendor));
+    if (hit.name) head.append(' ', element('code', 'hit-name', hit.name));
+    el.append(head);
+    if (hit.text) {
+      var text = element('span', 'hit-text', hit.text);
+      if (hit.textLang) {
+        text.lang = hit.textLang;
+        text.classList.add('fallback');
+      }
+      el.append(text);
+    }
+  }
+
+  function statusText(form, query, result, shown) {
+    var values = { query: query.trim(), count: result.total, shown: shown };
+    if (!result.total) return fill(form.dataset.none, values);
+    if (result.total > shown) return fill(form.dataset.more, values);
+    if (result.total === 1) return fill(form.dataset.one, values);
+    return fill(form.dataset.count, values);
+  }
+
+  function setUpCombobox(form) {
+    var input = form.querySelector('#search-input');
+    var panel = form.querySelector('#search-panel');
+    var list = form.querySelector('#search-results');
+    var status = form.querySelector('#search-status');
+    var live = form.querySelector('#search-live');
+    var root = form.dataset.root, lang = form.dataset.lang;
+    var options = [], active = -1, announce = null;
+
+    function close() {
+      panel.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+
+    function say(text) {
+      status.textContent = text;
+      // Announce once typing pauses, not at every key.
+      clearTimeout(announce);
+      announce = setTimeout(function () { live.textContent = text; }, 600);
+    }
+
+    function update() {
+      var query = input.value;
+      if (!query.trim()) return close();
+      panel.hidden = false;
+      if (!index) {
+        list.hidden = true;
+        input.setAttribute('aria-expanded', 'false');
+        say(failed ? form.dataset.failed : form.dataset.loading);
+        if (!failed) load(root, update);
+        return;
+      }
+      var result = index.search(query, LIMIT);
+      list.textContent = '';
+      options = result.hits.map(function (i, k) {
+        var hit = index.hit(i, lang, root);
+        var option = element('a', 'hit');
+        option.id = 'search-option-' + k;
+        option.href = hit.href;
+        option.tabIndex = -1;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        describe(option, hit);
+        list.append(option);
+        return option;
+      });
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      list.hidden = !options.length;
+      input.setAttribute('aria-expanded', options.length ? 'true' : 'false');
+      say(statusText(form, query, result, options.length));
+    }
+
+    function select(k) {
+      active = k;
+      options.forEach(function (option, j) {
+        option.setAttribute('aria-selected', j === k ? 'true' : 'false');
+      });
+      if (k < 0) return input.removeAttribute('aria-activedescendant');
+      input.setAttribute('aria-activedescendant', options[k].id);
+      options[k].scrollIntoView({ block: 'nearest' });
+    }
+
+    input.addEventListener('focus', function () { load(root); });
+    input.addEventListener('input', update);
+    input.addEventListener('keydown', function (event) {
+      var open = !panel.hidden && options.length > 0;
+      switch (event.key) {
+        case 'ArrowDown':
+          event.preventDefault();
+          if (panel.hidden) return update();
+          // Past the last result, back to what was typed.
+          if (open) select(active + 1 < options.length ? active + 1 : -1);
+          break;
+        case 'ArrowUp':
+          event.preventDefault();
+          if (open) select(active < 0 ? options.length - 1 : active - 1);
+          break;
+        case 'Enter':
+          // Without a chosen result the form goes to the search page.
+          if (open && active >= 0) {
+            event.preventDefault();
+            window.location.href = options[active].href;
+          }
+          break;
+        case 'Escape':
+          if (!panel.hidden) {
+            event.preventDefault();
+            close();
+          } else if (input.value) {
+            event.preventDefault();
+            input.value = '';
+          }
+          break;
+        case 'Tab':
+          close();
+          break;
+      }
+    });
+    // Keep the focus in the box when a result is clicked.
+    list.addEventListener('mousedown', function (event) { event.preventDefault(); });
+    document.addEventListener('pointerdown', function (event) {
+      if (!form.contains(event.target)) close();
+    });
+    return input;
+  }
+
+  // ---- The search page (and the 404 page): every result, from ?q= ----
+
+  /** The code a missing page's address names: …/400999.html → 400999. */
+  function queryFromPath(path) {
+    var last = path.split('/').pop().replace(/\.html?$/, '');
+    try {
+      last = decodeURIComponent(last.replace(/~([0-9A-Fa-f]{2})/g, '%$1'));
+    } catch (e) {
+      return '';
+    }
+    return last === '404' || last === 'index' ? '' : last;
+  }
+
+  function setUpSearchPage(form, input, page) {
+    var query = new URLSearchParams(window.location.search).get('q') || '';
+    var fromPath = page.hasAttribute('data-from-path');
+    if (!query && fromPath) query = queryFromPath(window.location.pathname);
+    if (!query.trim()) {
+      if (!fromPath) input.focus();
+      return;
+    }
+    if (!fromPath) input.value = query;
+    var status = page.querySelector('#search-page-status');
+    var list = page.querySelector('#search-page-results');
+    var root = form.dataset.root, lang = form.dataset.lang;
+    status.textContent = form.dataset.loading;
+    load(root, function () {
+      if (!index) {
+        status.textContent = form.dataset.failed;
+        return;
+      }
+      var result = index.search(query, PAGE_LIMIT);
+      list.textContent = '';
+      result.hits.forEach(function (i) {
+        var hit = index.hit(i, lang, root);
+        var item = element('li');
+        var link = element('a', 'hit');
+        link.href = hit.href;
+        describe(link, hit);
+        item.append(link);
+        list.append(item);
+      });
+      // On a 404 page, nothing found is nothing to say.
+      if (fromPath && !result.total) return void (status.textContent = '');
+      status.textContent = statusText(form, query, result, result.hits.length);
+    });
+  }
+
+  // ---- The copy button on code pages: shown only where it can work ----
+
+  function setUpCopy(button) {
+    var clipboard = navigator.clipboard;
+    if (!clipboard || !clipboard.writeText || !window.isSecureContext) return;
+    var status = document.getElementById('copy-status');
+    var label = button.textContent, timer = null;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      clipboard.writeText(button.dataset.copy).then(function () {
+        status.textContent = button.dataset.copied;
+        button.textContent = button.dataset.done;
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          button.textContent = label;
+          status.textContent = '';
+        }, 2500);
+      }, function () {});
+    });
+  }
+
+  function start() {
+    var form = document.querySelector('form.search[data-root]');
+    if (form) {
+      var input = setUpCombobox(form);
+      var page = document.getElementById('search-page');
+      if (page) setUpSearchPage(form, input, page);
+    }
+    var copy = document.querySelector('button.copy[data-copy]');
+    if (copy) setUpCopy(copy);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
