@@ -28,7 +28,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
-const ERRDOCS: &str = env!("CARGO_BIN_EXE_errdocs");
+const CARGO_ERRDOCS: &str = env!("CARGO_BIN_EXE_errdocs");
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 const WORK_DIR: &str = env!("CARGO_TARGET_TMPDIR");
 const SEED: u64 = 1;
@@ -42,22 +42,26 @@ fn main() -> Result<()> {
     let work = Path::new(WORK_DIR).join("errdocs-bench");
     remove(&work)?;
     fs::create_dir_all(&work)?;
+    // A copy, so that a `cargo build` during the run cannot swap the binary
+    // being measured.
+    let bin = work.join("errdocs");
+    fs::copy(CARGO_ERRDOCS, &bin)?;
     let started = Instant::now();
     let machine = Machine::probe(&work);
     let load_before = load_average();
-    eprintln!("errdocs bench: {ERRDOCS}");
+    eprintln!("errdocs bench: {CARGO_ERRDOCS}");
     eprintln!(
         "work directory: {} ({})",
         work.display(),
         machine.filesystem
     );
 
-    let seed = seed_site(&work)?;
+    let seed = seed_site(&bin, &work)?;
     eprintln!("seed site: {:.3} s", seed.as_secs_f64());
 
     let mut results = Vec::new();
     for &codes in &sizes {
-        results.push(measure(&work, codes, rounds, budget)?);
+        results.push(measure(&bin, &work, codes, rounds, budget)?);
     }
 
     let load = format!("{load_before} before, {} after", load_average());
@@ -87,12 +91,16 @@ fn env_list(name: &str, default: &[usize]) -> Result<Vec<usize>> {
 }
 
 /// The seed site (`input/`), built five times; the median wall time.
-fn seed_site(work: &Path) -> Result<Duration> {
+fn seed_site(bin: &Path, work: &Path) -> Result<Duration> {
     let out = work.join("seed");
     let mut times = Vec::new();
     for _ in 0..5 {
         remove(&out)?;
-        let run = errdocs(&Path::new(MANIFEST_DIR).join("input"), &out.join("site"))?;
+        let run = errdocs(
+            bin,
+            &Path::new(MANIFEST_DIR).join("input"),
+            &out.join("site"),
+        )?;
         times.push(run.wall);
     }
     remove(&out)?;
@@ -127,7 +135,13 @@ struct Measured {
     warnings: BTreeMap<String, usize>,
 }
 
-fn measure(work: &Path, codes: usize, rounds: usize, budget: Duration) -> Result<Measured> {
+fn measure(
+    bin: &Path,
+    work: &Path,
+    codes: usize,
+    rounds: usize,
+    budget: Duration,
+) -> Result<Measured> {
     let vendors = (codes / 2_500).max(4);
     let dir = work.join(format!("n{codes}"));
     let input = dir.join("input");
@@ -184,7 +198,7 @@ fn measure(work: &Path, codes: usize, rounds: usize, budget: Duration) -> Result
         let round_started = Instant::now();
 
         clear(&mut untimed)?;
-        let run = errdocs(&input, &site)?;
+        let run = errdocs(bin, &input, &site)?;
         eprintln!(
             "N={codes} round {round}: cold build {:.3} s, peak RSS {}",
             run.wall.as_secs_f64(),
@@ -197,7 +211,7 @@ fn measure(work: &Path, codes: usize, rounds: usize, budget: Duration) -> Result
         let start = Instant::now();
         sync();
         untimed += start.elapsed();
-        let again = errdocs(&input, &site)?;
+        let again = errdocs(bin, &input, &site)?;
         eprintln!(
             "N={codes} round {round}: no-change rebuild {:.3} s",
             again.wall.as_secs_f64()
@@ -235,7 +249,7 @@ fn measure(work: &Path, codes: usize, rounds: usize, budget: Duration) -> Result
         }
     }
     let start = Instant::now();
-    remove(&dir)?;
+    remove_trees(&dir, &trash)?;
     sync();
     untimed += start.elapsed();
 
@@ -263,7 +277,7 @@ fn measure(work: &Path, codes: usize, rounds: usize, budget: Duration) -> Result
     })
 }
 
-/// One `errdocs build`, under `/usr/bin/time -v` when it is there.
+/// What one `errdocs build` took and said.
 struct Run {
     wall: Duration,
     peak_kib: Option<u64>,
@@ -274,14 +288,16 @@ struct Run {
     warnings: BTreeMap<String, usize>,
 }
 
-fn errdocs(input: &Path, output: &Path) -> Result<Run> {
+/// Runs `bin build --input … --output …`, under `/usr/bin/time -v` when it
+/// is there.
+fn errdocs(bin: &Path, input: &Path, output: &Path) -> Result<Run> {
     let time = Path::new("/usr/bin/time");
     let mut command = if time.is_file() {
         let mut command = Command::new(time);
-        command.arg("-v").arg(ERRDOCS);
+        command.arg("-v").arg(bin);
         command
     } else {
-        Command::new(ERRDOCS)
+        Command::new(bin)
     };
     command
         .arg("build")
@@ -405,6 +421,24 @@ impl Snapshot {
 /// Flushes earlier writes so they do not slow the next measurement.
 fn sync() {
     let _ = Command::new("sync").status();
+}
+
+/// Removes `dir` with every tree moved into `trash`, the trees in
+/// parallel: unlinking is mostly waiting, and one site has 400,000 files.
+fn remove_trees(dir: &Path, trash: &Path) -> Result<()> {
+    let trees: Vec<PathBuf> = fs::read_dir(trash)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    std::thread::scope(|scope| {
+        let removers: Vec<_> = trees
+            .iter()
+            .map(|tree| scope.spawn(move || remove(tree).map_err(|e| e.to_string())))
+            .collect();
+        removers
+            .into_iter()
+            .try_for_each(|r| r.join().expect("remover thread panicked"))
+    })?;
+    remove(dir)
 }
 
 fn remove(path: &Path) -> Result<()> {

@@ -513,7 +513,7 @@ const PREDICATES: &[Predicate] = &[
     ("failed to update {}", "更新{}失败", "Update{}Failed", "UPDATE_FAILED", 500),
     ("storage error while saving {}", "保存{}时存储层异常", "Store{}Error", "STORE_ERROR", 500),
     ("timed out waiting for {}", "等待{}超时", "{}Timeout", "TIMEOUT", 502),
-    ("{} backend is unavailable", "{}后端服务不可用", "{}Unavailable", "UNAVAILABLE", 503),
+    ("{} backend service is unavailable", "{}后端服务不可用", "{}Unavailable", "UNAVAILABLE", 503),
 ];
 
 /// Clauses that lengthen a message, in both languages.
@@ -596,6 +596,13 @@ fn concept(status: Option<u16>, rng: &mut Rng, names: &mut HashSet<String>) -> C
             snake = format!("{snake}_{n}");
         }
         let (en_phrase, zh_phrase) = match attribute {
+            // `公网IP ID`, not `公网IPID`: Latin words stay apart.
+            Some(a)
+                if noun.1.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && a.1.starts_with(|c: char| c.is_ascii_alphanumeric()) =>
+            {
+                (format!("{} {}", noun.0, a.0), format!("{} {}", noun.1, a.1))
+            }
             Some(a) => (format!("{} {}", noun.0, a.0), format!("{}{}", noun.1, a.1)),
             None => (noun.0.to_owned(), noun.1.to_owned()),
         };

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth knowing, already taken care of: shown by `check` and on the
+    /// report page, counted by `build`.
+    Note,
     Warning,
     Error,
 }
@@ -37,9 +40,26 @@ pub enum Kind {
     WrongLanguage,
     /// A code's English and Chinese texts likely mean different things.
     Disagreement,
+    /// A translation or editor's note that does not fit the vendor's codes.
+    Translation,
 }
 
 impl Kind {
+    pub const ALL: [Kind; 12] = [
+        Kind::Config,
+        Kind::Io,
+        Kind::NoCodes,
+        Kind::BadRow,
+        Kind::DuplicateCode,
+        Kind::Conflict,
+        Kind::OneLanguage,
+        Kind::SameText,
+        Kind::EmptyText,
+        Kind::WrongLanguage,
+        Kind::Disagreement,
+        Kind::Translation,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Config => "config",
@@ -53,6 +73,7 @@ impl Kind {
             Kind::EmptyText => "empty-text",
             Kind::WrongLanguage => "wrong-language",
             Kind::Disagreement => "disagreement",
+            Kind::Translation => "translation",
         }
     }
 }
@@ -115,6 +136,7 @@ impl fmt::Display for Diagnostic {
             write!(f, ":{line}")?;
         }
         let severity = match self.severity {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };

@@ -4,6 +4,7 @@
 mod body;
 mod code_list;
 mod constants;
+mod editorial;
 mod headers;
 mod html_table;
 mod markdown_table;
@@ -174,6 +175,7 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
         }
     }
     records.sort_by(|a, b| a.code.cmp(&b.code));
+    attach_editorial(input, dir, &mut records, diagnostics);
     let overrides_file = relative_name(input, &dir.join(overrides::FILE));
     let overrides = overrides::read(dir, &overrides_file, &records, diagnostics);
     Some(Vendor {
@@ -183,6 +185,32 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
         records,
         overrides,
     })
+}
+
+/// The documentation team's translations and notes, onto their records.
+fn attach_editorial(
+    input: &Path,
+    dir: &Path,
+    records: &mut [Record],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let prefix = format!("{}/", relative_name(input, dir));
+    let translations = editorial::read_translations(dir, &prefix, records, diagnostics);
+    let notes = editorial::read_notes(dir, &prefix, records, diagnostics);
+    let index: HashMap<Code, usize> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.clone(), i))
+        .collect();
+    for translation in translations {
+        records[index[&translation.code]]
+            .translations
+            .push(translation);
+    }
+    for note in notes {
+        let at = index[&note.code];
+        records[at].note = Some(note);
+    }
 }
 
 fn read_config(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<VendorConfig> {
@@ -282,6 +310,8 @@ impl Merger {
                     http_status: None,
                     messages: Vec::new(),
                     sources: Vec::new(),
+                    translations: Vec::new(),
+                    note: None,
                 });
                 self.records.len() - 1
             });

@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use errdocs::build::{self, BuildError};
 use errdocs::cli::{Cli, Command};
+use errdocs::diagnostic::{Diagnostic, Severity};
 use errdocs::render::Progress;
 
 fn main() -> ExitCode {
@@ -32,8 +33,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             progress.bar.finish_and_clear();
             match result {
                 Ok(report) => {
-                    for diagnostic in &report.diagnostics {
+                    let notes = count(&report.diagnostics, Severity::Note);
+                    for diagnostic in report
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity != Severity::Note)
+                    {
                         eprintln!("{diagnostic}");
+                    }
+                    if notes > 0 {
+                        eprintln!("{notes} notes: `errdocs check` shows them");
                     }
                     println!(
                         "built {} vendors, {} codes, {} pages into `{}` in {} ms ({} files written)",
@@ -60,10 +69,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             for diagnostic in &checked.diagnostics {
                 println!("{diagnostic}");
             }
-            let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = checked.diagnostics.len() - errors;
+            let errors = count(&checked.diagnostics, Severity::Error);
+            let warnings = count(&checked.diagnostics, Severity::Warning);
+            let notes = count(&checked.diagnostics, Severity::Note);
             let summary = format!(
-                "checked {} vendors, {} codes: {errors} errors, {warnings} warnings",
+                "checked {} vendors, {} codes: {errors} errors, {warnings} warnings, {notes} notes",
                 checked.catalog.vendors.len(),
                 checked.catalog.code_count(),
             );
@@ -74,6 +84,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
 }
 
 /// A progress bar on stderr that appears only on a terminal and only once a

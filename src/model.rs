@@ -246,6 +246,11 @@ pub struct Record {
     /// Every distinct text the vendor gave, in source order.
     pub messages: Vec<Message>,
     pub sources: Vec<SourceRef>,
+    /// The documentation team's translations into languages the vendor
+    /// gave no text in; at most one per language.
+    pub translations: Vec<Translation>,
+    /// An editor's note where the vendor's text is wrong.
+    pub note: Option<EditorNote>,
 }
 
 impl Record {
@@ -260,6 +265,11 @@ impl Record {
             .iter()
             .filter(move |m| m.lang == lang)
             .map(|m| m.text.as_str())
+    }
+
+    /// The documentation team's translation into `lang`, if any.
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
     }
 
     /// Whether the sources disagree: two texts in one language that come
@@ -365,6 +375,29 @@ impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// A reviewed translation of a code's text, written by the documentation
+/// team where the vendor gave none in that language. Never the vendor's words.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Translation {
+    pub code: Code,
+    pub lang: Lang,
+    pub text: String,
+    /// Relative to the input directory, `/`-separated.
+    pub file: String,
+    pub line: usize,
+}
+
+/// An editor's note on a code, in both languages: where the vendor's text is
+/// wrong (a typo, a swapped meaning) and the original is left intact.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct EditorNote {
+    pub code: Code,
+    pub text: Bilingual<String>,
+    /// Relative to the input directory, `/`-separated.
+    pub file: String,
+    pub line: usize,
 }
 
 /// A maintainer's category for one code, and where it was written.

@@ -30,6 +30,11 @@ struct ApiCode<'a> {
     http_status: Option<u16>,
     /// The vendor's first text in each language.
     message: Bilingual<Option<&'a str>>,
+    /// The documentation team's reviewed translations, where the vendor
+    /// gave no text in a language; never the vendor's words.
+    translation: Bilingual<Option<&'a str>>,
+    /// An editor's note where the vendor's text is wrong.
+    note: Option<&'a Bilingual<String>>,
     /// Every text, when the vendor gave more than one in a language.
     messages: &'a [Message],
     /// Whether two sources give different texts in one language.
@@ -118,6 +123,11 @@ fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
             en: record.message(Lang::En),
             zh: record.message(Lang::Zh),
         },
+        translation: Bilingual {
+            en: record.translation(Lang::En).map(|t| t.text.as_str()),
+            zh: record.translation(Lang::Zh).map(|t| t.text.as_str()),
+        },
+        note: record.note.as_ref().map(|n| &n.text),
         messages: &record.messages,
         sources_disagree: record.sources_disagree(),
         sources: &record.sources,
@@ -196,8 +206,8 @@ pub(crate) fn write_vendor_csv(ctx: &Ctx, v: usize, out: &mut Vec<u8>) {
     }
 }
 
-/// Seven fields are too few to earn the `csv` crate its place: RFC 4180
-/// quoting is the one rule below.
+/// One CSV record. Writing RFC 4180 takes only this quoting rule, so it is
+/// not worth the `csv` crate as a dependency.
 fn csv_row<const N: usize>(out: &mut Vec<u8>, fields: [&str; N]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {

@@ -229,7 +229,10 @@ impl<'a> Chrome<'a> {
 struct ShownText<'a> {
     text: &'a str,
     html_lang: &'static str,
+    /// The vendor's text in the other language, for want of one in this.
     fallback: bool,
+    /// The documentation team's translation, not the vendor's words.
+    translated: bool,
 }
 
 /// The texts a page in `lang` shows: the vendor's own in that language, or
@@ -244,12 +247,23 @@ fn shown_messages(record: &Record, lang: Lang) -> (Vec<&Message>, Option<Lang>) 
     (other, fallback)
 }
 
+/// The one text a table row shows: the vendor's own, else the reviewed
+/// translation, else the vendor's text in the other language.
 fn first_message(record: &Record, lang: Lang) -> Option<ShownText<'_>> {
+    if let (None, Some(t)) = (record.message(lang), record.translation(lang)) {
+        return Some(ShownText {
+            text: &t.text,
+            html_lang: html_lang(lang),
+            fallback: false,
+            translated: true,
+        });
+    }
     let (messages, fallback) = shown_messages(record, lang);
     messages.first().map(|m| ShownText {
         text: &m.text,
         html_lang: html_lang(m.lang),
         fallback: fallback.is_some(),
+        translated: false,
     })
 }
 

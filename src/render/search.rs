@@ -65,9 +65,14 @@ impl Serialize for Entry<'_> {
     }
 }
 
-/// Every text the vendor wrote in `lang`, one per line.
+/// Every text the vendor wrote in `lang`, one per line, or else the
+/// documentation team's translation into it.
 fn texts(record: &Record, lang: Lang) -> String {
-    record.messages_in(lang).collect::<Vec<_>>().join("\n")
+    let texts = record.messages_in(lang).collect::<Vec<_>>().join("\n");
+    match record.translation(lang) {
+        Some(translation) if texts.is_empty() => translation.text.clone(),
+        _ => texts,
+    }
 }
 
 pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {

@@ -106,6 +106,15 @@ mod tests {
     }
 
     #[test]
+    fn every_diagnostic_kind_has_a_label() {
+        let theme = Theme::load().expect("theme");
+        for kind in crate::diagnostic::Kind::ALL {
+            let key = format!("kind_{}", kind.as_str().replace('-', "_"));
+            assert!(theme.strings.en.contains_key(&key), "missing {key}");
+        }
+    }
+
+    #[test]
     fn a_key_missing_in_one_language_is_named() {
         let err =
             load_strings("[en]\na = \"A\"\nb = \"B\"\n[zh]\na = \"甲\"\nc = \"丙\"\n").unwrap_err();

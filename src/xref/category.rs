@@ -625,6 +625,8 @@ mod tests {
                 line: 3,
                 lang: Lang::Zh,
             }],
+            translations: Vec::new(),
+            note: None,
         }
     }
 

@@ -12,46 +12,15 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Kind};
-use crate::model::{Bilingual, Catalog, Code, Lang, Message, Record, SourceRef, Vendor, VendorId};
-
-/// Codes a reviewed translation covers, by vendor and the language
-/// translated into. A code with the vendor's text in one language only is
-/// not reported when the other language is translated.
-#[derive(Debug, Clone, Default)]
-pub struct Translated {
-    by_vendor: HashMap<VendorId, Bilingual<HashSet<Code>>>,
-}
-
-impl Translated {
-    /// Records that `code` of `vendor` has a reviewed translation into `lang`.
-    pub fn insert(&mut self, vendor: VendorId, code: Code, lang: Lang) {
-        self.by_vendor
-            .entry(vendor)
-            .or_default()
-            .get_mut(lang)
-            .insert(code);
-    }
-
-    pub fn contains(&self, vendor: &VendorId, code: &Code, lang: Lang) -> bool {
-        self.by_vendor
-            .get(vendor)
-            .is_some_and(|codes| codes.get(lang).contains(code))
-    }
-}
+use crate::diagnostic::{Diagnostic, Kind, Severity};
+use crate::model::{Bilingual, Catalog, Lang, Message, Record, SourceRef, Vendor};
 
 /// Warnings about the catalog read from `input`, each at a source line.
-pub fn check(catalog: &Catalog, input: &Path) -> Vec<Diagnostic> {
-    check_with(catalog, input, &Translated::default())
-}
-
-/// [`check`], leaving out one-language codes whose missing language a
-/// reviewed translation supplies.
 ///
 /// The order is stable: by vendor, then by file and line; findings on one
 /// line in the order empty text, one language, wrong language,
 /// disagreement, same text.
-pub fn check_with(catalog: &Catalog, input: &Path, translated: &Translated) -> Vec<Diagnostic> {
+pub fn check(catalog: &Catalog, input: &Path) -> Vec<Diagnostic> {
     let terms = KeyTerms::builtin();
     let mut found = Vec::new();
     for (index, vendor) in catalog.vendors.iter().enumerate() {
@@ -61,7 +30,7 @@ pub fn check_with(catalog: &Catalog, input: &Path, translated: &Translated) -> V
         };
         for record in &vendor.records {
             empty_text(record, &mut report);
-            one_language(vendor, record, translated, &mut report);
+            one_language(record, &mut report);
             wrong_language(record, &mut report);
             disagreement(record, &terms, &mut report);
         }
@@ -73,7 +42,8 @@ pub fn check_with(catalog: &Catalog, input: &Path, translated: &Translated) -> V
     found
         .into_iter()
         .map(|f| {
-            Diagnostic::warning(
+            Diagnostic::new(
+                f.severity,
                 f.kind,
                 input.join(&f.source.file),
                 Some(f.source.line),
@@ -87,6 +57,7 @@ pub fn check_with(catalog: &Catalog, input: &Path, translated: &Translated) -> V
 /// the output in catalog order.
 struct Found<'a> {
     vendor: usize,
+    severity: Severity,
     source: &'a SourceRef,
     kind: Kind,
     message: String,
@@ -99,8 +70,17 @@ struct Report<'a, 'f> {
 
 impl<'a> Report<'a, '_> {
     fn warn(&mut self, source: &'a SourceRef, kind: Kind, message: String) {
+        self.push(Severity::Warning, source, kind, message);
+    }
+
+    fn note(&mut self, source: &'a SourceRef, kind: Kind, message: String) {
+        self.push(Severity::Note, source, kind, message);
+    }
+
+    fn push(&mut self, severity: Severity, source: &'a SourceRef, kind: Kind, message: String) {
         self.found.push(Found {
             vendor: self.vendor,
+            severity,
             source,
             kind,
             message,
@@ -123,28 +103,34 @@ fn language(lang: Lang) -> &'static str {
     }
 }
 
+/// No text from the vendor in any language: a warning, or a note once
+/// reviewed translations give the code text in both.
 fn empty_text<'a>(record: &'a Record, report: &mut Report<'a, '_>) {
-    if Lang::ALL
-        .into_iter()
-        .any(|lang| texts(record, lang).next().is_some())
-    {
+    if !record.messages.is_empty() {
         return;
     }
-    if let Some(source) = record.sources.first() {
-        report.warn(
+    let Some(source) = record.sources.first() else {
+        return;
+    };
+    let said = format!("code `{}` has no text in any language", record.code);
+    if Lang::ALL
+        .iter()
+        .all(|lang| record.translation(*lang).is_some())
+    {
+        report.note(
             source,
             Kind::EmptyText,
-            format!("code `{}` has no text in any language", record.code),
+            format!("{said}; both are translated"),
         );
+    } else {
+        report.warn(source, Kind::EmptyText, said);
     }
 }
 
-fn one_language<'a>(
-    vendor: &Vendor,
-    record: &'a Record,
-    translated: &Translated,
-    report: &mut Report<'a, '_>,
-) {
+/// Text in one language only from the vendor. A gap in the vendor's
+/// documentation either way; a warning while no reviewed translation fills
+/// it, a note once one does.
+fn one_language<'a>(record: &'a Record, report: &mut Report<'a, '_>) {
     let [en, zh] = Lang::ALL.map(|lang| texts(record, lang).next());
     let (present, message) = match (en, zh) {
         (Some(message), None) => (Lang::En, message),
@@ -152,19 +138,25 @@ fn one_language<'a>(
         _ => return,
     };
     let missing = present.other();
-    if translated.contains(&vendor.id, &record.code, missing) {
-        return;
-    }
-    report.warn(
-        &record.sources[message.source],
-        Kind::OneLanguage,
-        format!(
-            "code `{}` has {} text only; {} is missing",
-            record.code,
-            language(present),
-            language(missing)
+    let source = &record.sources[message.source];
+    let said = format!("code `{}` has {} text only", record.code, language(present));
+    match record.translation(missing) {
+        Some(t) => report.note(
+            source,
+            Kind::OneLanguage,
+            format!(
+                "{said}; {} is translated in `{}:{}`",
+                language(missing),
+                t.file,
+                t.line
+            ),
         ),
-    );
+        None => report.warn(
+            source,
+            Kind::OneLanguage,
+            format!("{said}; {} is missing", language(missing)),
+        ),
+    }
 }
 
 /// A text in another language than its file declares — unless the same row
@@ -632,6 +624,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::model::{Code, VendorId};
 
     fn seeds_input() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
@@ -674,6 +667,8 @@ mod tests {
             http_status: None,
             messages: Vec::new(),
             sources: Vec::new(),
+            translations: Vec::new(),
+            note: None,
         };
         for &(file, line, lang, texts) in rows {
             let source = record.sources.len();
@@ -915,23 +910,28 @@ mod tests {
             .iter()
             .filter(|d| {
                 d.message
-                    .ends_with("has Chinese text only; English is missing")
+                    .contains("has Chinese text only; English is translated in")
             })
             .count();
         assert_eq!(chinese_only, 40);
+        assert!(
+            polaris.iter().all(|d| d.severity == Severity::Note),
+            "all translated"
+        );
         // The one English line in the Chinese table.
         let english = polaris.iter().find(|d| code_of(d) == "400509").unwrap();
         assert_eq!(english.line, Some(130));
         assert!(
             english
                 .message
-                .ends_with("has English text only; Chinese is missing")
+                .contains("has English text only; Chinese is translated in")
         );
         let first = polaris.iter().find(|d| code_of(d) == "400143").unwrap();
         assert_eq!(
             first.to_string(),
             format!(
-                "{}:48: warning[one-language]: code `400143` has Chinese text only; English is missing",
+                "{}:48: note[one-language]: code `400143` has Chinese text only; \
+                 English is translated in `polaris/translations.en.toml:4`",
                 zh_file.display()
             )
         );
@@ -939,22 +939,39 @@ mod tests {
 
     #[test]
     fn translated_codes_are_not_reported_as_one_language() {
-        let catalog = catalog(vec![(
+        let mut catalog = catalog(vec![(
             "v",
             vec![
                 record("1", &[(ZH, 3, Lang::Zh, &["未找到心跳类型"])]),
                 record("2", &[(ZH, 4, Lang::Zh, &["用户已存在"])]),
             ],
         )]);
-        let mut translated = Translated::default();
-        let vendor = VendorId::new("v").unwrap();
-        translated.insert(vendor.clone(), Code::new("1"), Lang::En);
-        // A translation into the language already there changes nothing.
-        translated.insert(vendor, Code::new("2"), Lang::Zh);
-        let diagnostics = check_with(&catalog, Path::new("input"), &translated);
-        let codes: Vec<&str> = diagnostics.iter().map(code_of).collect();
-        assert_eq!(codes, ["2"]);
         assert_eq!(check(&catalog, Path::new("input")).len(), 2);
+        let translation = |code: &str, lang, text: &str| crate::model::Translation {
+            code: Code::new(code),
+            lang,
+            text: text.to_owned(),
+            file: "v/translations.toml".to_owned(),
+            line: 1,
+        };
+        let records = &mut catalog.vendors[0].records;
+        records[0]
+            .translations
+            .push(translation("1", Lang::En, "not found heartbeat type"));
+        // A translation into the language already there changes nothing.
+        records[1]
+            .translations
+            .push(translation("2", Lang::Zh, "用户已存在"));
+        let diagnostics = check(&catalog, Path::new("input"));
+        let warned: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(code_of)
+            .collect();
+        assert_eq!(warned, ["2"]);
+        assert!(diagnostics[0].to_string().ends_with(
+            "note[one-language]: code `1` has Chinese text only; English is translated in `v/translations.toml:1`"
+        ));
     }
 
     #[test]

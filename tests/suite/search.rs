@@ -124,9 +124,15 @@ fn search_index_has_one_compact_entry_per_code() {
     let api_switch_10307 = codes.iter().find(|e| e[1] == "10307").unwrap();
     assert_eq!(
         api_switch_10307.as_array().unwrap()[..5],
-        json!([0, "10307", "VOL_SET_STATUS_ERROR", "", "修改云盘状态失败"])
-            .as_array()
-            .unwrap()[..]
+        json!([
+            0,
+            "10307",
+            "VOL_SET_STATUS_ERROR",
+            "Failed to change the volume status",
+            "修改云盘状态失败"
+        ])
+        .as_array()
+        .unwrap()[..]
     );
 
     let per_code = bytes as f64 / codes.len() as f64;

@@ -75,24 +75,44 @@ fn code_page_has_lang_and_links_its_other_language() {
 }
 
 #[test]
-fn a_page_without_text_in_its_language_shows_the_other_marked() {
-    // API Switch wrote Chinese only: the English page quotes it, marked.
+fn a_translation_is_labelled_and_shown_beside_the_original() {
+    // API Switch wrote Chinese only; the English page shows the reviewed
+    // translation, says so, and quotes the vendor's Chinese beside it.
     let html = page("en/api-switch/10307.html");
+    let quote = &select(&html, "blockquote.message.translated")[0];
+    assert_eq!(attr(quote, "lang"), "en");
+    assert_eq!(
+        quote.text().collect::<String>(),
+        "Failed to change the volume status"
+    );
+    let label = select(&html, ".translation-label")[0]
+        .text()
+        .collect::<String>();
+    assert!(label.contains("not the vendor's own words"), "{label}");
+    let original = &select(&html, "blockquote.also")[0];
+    assert_eq!(attr(original, "lang"), "zh-CN");
+    assert_eq!(original.text().collect::<String>(), "修改云盘状态失败");
+
+    // Its own language needs no translation.
+    let zh = page("zh/api-switch/10307.html");
+    assert!(select(&zh, ".translated").is_empty());
+}
+
+#[test]
+fn a_page_without_text_or_translation_shows_the_other_language_marked() {
+    // The fixture's `Throttling` has English text only and no translation.
+    let built = crate::support::build_site(
+        &crate::support::manifest_dir().join("tests/cases/html-colspan/input"),
+    );
+    let text = std::fs::read_to_string(built.site().join("zh/acme/Throttling.html")).unwrap();
+    let html = Html::parse_document(&text);
     let quote = &select(&html, "blockquote.message")[0];
-    assert_eq!(attr(quote, "lang"), "zh-CN");
+    assert_eq!(attr(quote, "lang"), "en");
     assert!(attr(quote, "class").contains("fallback"));
-    assert_eq!(quote.text().collect::<String>(), "修改云盘状态失败");
     let note = select(&html, ".meaning .note")[0]
         .text()
         .collect::<String>();
-    assert!(
-        note.contains("did not document this code in English"),
-        "{note}"
-    );
-
-    // Its own language needs no marking.
-    let zh = page("zh/api-switch/10307.html");
-    assert!(select(&zh, ".fallback").is_empty());
+    assert!(note.contains("厂商未提供此错误码的中文说明"), "{note}");
 }
 
 #[test]
@@ -214,4 +234,129 @@ fn each_vendor_page_offers_its_codes_as_csv_for_excel() {
             .iter()
             .any(|a| attr(a, "href") == "../../api/huawei-cse.csv")
     );
+}
+
+/// UI strings of one language that must never appear on the other's pages:
+/// every value of `templates/strings.toml` with a letter of the wrong script.
+fn ui_strings(lang: &str) -> Vec<String> {
+    let text =
+        std::fs::read_to_string(crate::support::manifest_dir().join("templates/strings.toml"))
+            .unwrap();
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    table[lang]
+        .as_table()
+        .unwrap()
+        .values()
+        .map(|v| {
+            v.as_str()
+                .unwrap()
+                .split('{')
+                .next()
+                .unwrap()
+                .trim()
+                .to_owned()
+        })
+        .filter(|s| s.chars().count() >= 6)
+        .collect()
+}
+
+#[test]
+fn no_ui_string_leaks_into_the_other_language() {
+    let site = seed_site().site();
+    // Names of languages are meant to appear on the switch to them.
+    let allowed = ["English", "中文"];
+    for (lang, other) in [("en", "zh"), ("zh", "en")] {
+        let foreign: Vec<String> = ui_strings(other)
+            .into_iter()
+            .filter(|s| !allowed.contains(&s.as_str()))
+            .collect();
+        for entry in walkdir::WalkDir::new(site.join(lang)) {
+            let entry = entry.unwrap();
+            // The report quotes errdocs' own diagnostics, which are English
+            // only, marked `lang="en"`; everything around them is localised.
+            if entry.path().extension().is_none_or(|e| e != "html")
+                || entry.path().ends_with("report.html")
+            {
+                continue;
+            }
+            let page = visible_text(&Html::parse_document(
+                &std::fs::read_to_string(entry.path()).unwrap(),
+            ));
+            for string in &foreign {
+                assert!(
+                    !page.contains(string.as_str()),
+                    "{} shows `{string}`",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+}
+
+/// What a reader sees or hears of a page: its text outside scripts and
+/// styles, and the labels, placeholders and titles of its elements.
+fn visible_text(html: &Html) -> String {
+    let mut out = String::new();
+    for node in html.root_element().descendants() {
+        if let Some(text) = node.value().as_text() {
+            let hidden = node
+                .ancestors()
+                .filter_map(scraper::ElementRef::wrap)
+                .any(|a| matches!(a.value().name(), "script" | "style"));
+            if !hidden {
+                out.push_str(text);
+                out.push('\n');
+            }
+        } else if let Some(element) = node.value().as_element() {
+            for name in ["aria-label", "placeholder", "title", "alt"] {
+                if let Some(value) = element.attr(name) {
+                    out.push_str(value);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn chinese_pages_have_no_english_chrome() {
+    // Outside vendor data (marked with its own `lang`) and code, the chrome
+    // of a Chinese page holds no run of three English words.
+    let html = page("zh/polaris/400141.html");
+    let english = english_runs(&html);
+    assert!(english.is_empty(), "{english:?}");
+}
+
+/// Runs of three or more English words in text nodes whose nearest `lang`
+/// is zh-CN, outside `code`, scripts and styles.
+fn english_runs(html: &Html) -> Vec<String> {
+    let mut found = Vec::new();
+    for node in html.root_element().descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let ancestors: Vec<_> = node
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .collect();
+        let in_code = ancestors
+            .iter()
+            .any(|a| matches!(a.value().name(), "code" | "script" | "style"));
+        let lang = ancestors.iter().find_map(|a| a.value().attr("lang"));
+        if in_code || lang != Some("zh-CN") {
+            continue;
+        }
+        let mut run = 0;
+        for word in text.split_whitespace() {
+            let english =
+                word.len() > 1 && word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'');
+            run = if english { run + 1 } else { 0 };
+            if run == 3 {
+                found.push(text.to_string());
+                break;
+            }
+        }
+    }
+    found
 }

@@ -42,11 +42,24 @@ struct RecordView<'a> {
     messages: Vec<ShownText<'a>>,
     /// The name, in the page's language, of the language shown instead.
     fallback: Option<&'a str>,
+    /// The documentation team's translation, where the vendor gave no text
+    /// in the page's language.
+    translation: Option<TranslationView<'a>>,
     /// The vendor's texts in the other language, beside its own.
     also: Vec<ShownText<'a>>,
+    /// An editor's note in the page's language.
+    note: Option<&'a str>,
     also_language: &'a str,
     disagree: bool,
     sources: Vec<SourceView<'a>>,
+}
+
+#[derive(Serialize)]
+struct TranslationView<'a> {
+    text: &'a str,
+    html_lang: &'static str,
+    file: &'a str,
+    line: usize,
 }
 
 #[derive(Serialize)]
@@ -82,7 +95,11 @@ struct RelatedView<'a> {
 #[derive(Serialize)]
 struct Note<'a> {
     kind: &'static str,
-    message: &'a str,
+    /// What the kind means, in the page's language.
+    label: &'a str,
+    /// The diagnostic itself, which errdocs writes in English only: shown
+    /// on English pages.
+    message: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -125,7 +142,14 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
         ],
     );
     let root = page.root.clone();
-    let (messages, fallback) = shown_messages(record, lang);
+    let translation = match record.message(lang) {
+        None => record.translation(lang),
+        Some(_) => None,
+    };
+    let (messages, fallback) = match translation {
+        Some(_) => (Vec::new(), None),
+        None => shown_messages(record, lang),
+    };
     let neighbour = |i: usize| {
         vendor.records.get(i).map(|r| Neighbour {
             href: format!("{}.html", paths::code_segment(&r.code)),
@@ -158,8 +182,16 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
                     text: &m.text,
                     html_lang: html_lang(m.lang),
                     fallback: fallback.is_some(),
+                    translated: false,
                 })
                 .collect(),
+            translation: translation.map(|t| TranslationView {
+                text: &t.text,
+                html_lang: html_lang(t.lang),
+                file: &t.file,
+                line: t.line,
+            }),
+            note: record.note.as_ref().map(|n| n.text.get(lang).as_str()),
             fallback: fallback.map(|l| language_name(s, l)),
             also: match fallback {
                 Some(_) => Vec::new(),
@@ -171,6 +203,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
                         text: &m.text,
                         html_lang: html_lang(m.lang),
                         fallback: false,
+                        translated: false,
                     })
                     .collect(),
             },
@@ -226,7 +259,8 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
                 let d = &ctx.checked.diagnostics[i];
                 Note {
                     kind: d.kind.as_str(),
-                    message: &d.message,
+                    label: ctx.t(lang, &format!("kind_{}", d.kind.as_str().replace('-', "_"))),
+                    message: (lang == Lang::En).then_some(d.message.as_str()),
                 }
             })
             .collect(),

@@ -20,6 +20,7 @@ struct ReportRow<'a> {
     location: String,
     error: bool,
     kind: &'static str,
+    label: &'a str,
     message: &'a str,
     href: Option<String>,
     code: Option<&'a str>,
@@ -56,6 +57,7 @@ pub(crate) fn report<'a>(ctx: &Ctx<'a>, lang: Lang, input: &std::path::Path) -> 
                 location,
                 error: d.severity == Severity::Error,
                 kind: d.kind.as_str(),
+                label: ctx.t(lang, &format!("kind_{}", d.kind.as_str().replace('-', "_"))),
                 message: &d.message,
                 href: record.map(|(v, r)| {
                     format!("{}{}", page.root, paths::code_page(lang, &v.id, &r.code))

@@ -1,0 +1,165 @@
+//! The documentation team's own files beside a vendor's sources:
+//! `translations.<lang>.toml` (code → reviewed translation, for codes the
+//! vendor documented in one language only) and `notes.toml` (code → an
+//! editor's note in both languages). They never change the vendor's words.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::text::{self, LineIndex};
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::fs;
+use crate::model::{Bilingual, Code, EditorNote, Lang, Record, Translation};
+
+/// `translations.en.toml`, `translations.zh.toml`.
+pub fn translations_file(lang: Lang) -> String {
+    format!("translations.{lang}.toml")
+}
+
+pub const NOTES_FILE: &str = "notes.toml";
+
+/// The vendor's translations in every language, checked against its records.
+pub(crate) fn read_translations(
+    dir: &Path,
+    prefix: &str,
+    records: &[Record],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Translation> {
+    let mut translations = Vec::new();
+    for lang in Lang::ALL {
+        let name = translations_file(lang);
+        let path = dir.join(&name);
+        let Some(entries) = read_table::<String>(&path, diagnostics) else {
+            continue;
+        };
+        for (code, text, line) in entries {
+            let text = text::clean(&text);
+            let warn = |diagnostics: &mut Vec<Diagnostic>, message: String| {
+                diagnostics.push(Diagnostic::warning(
+                    Kind::Translation,
+                    &path,
+                    Some(line),
+                    message,
+                ));
+            };
+            let Some(record) = records.iter().find(|r| r.code.as_str() == code) else {
+                warn(
+                    diagnostics,
+                    format!("code `{code}` is not one of this vendor's codes; translation unused"),
+                );
+                continue;
+            };
+            if record.message(lang).is_some() {
+                warn(
+                    diagnostics,
+                    format!(
+                        "code `{code}` now has the vendor's own {} text; translation unused",
+                        language(lang)
+                    ),
+                );
+                continue;
+            }
+            if text.is_empty() || Lang::detect(&text) != lang {
+                warn(
+                    diagnostics,
+                    format!(
+                        "translation of `{code}` is not {} text: \"{text}\"",
+                        language(lang)
+                    ),
+                );
+                continue;
+            }
+            translations.push(Translation {
+                code: Code::new(code),
+                lang,
+                text,
+                file: format!("{prefix}{name}"),
+                line,
+            });
+        }
+    }
+    translations
+}
+
+/// The vendor's editor's notes, checked against its records.
+pub(crate) fn read_notes(
+    dir: &Path,
+    prefix: &str,
+    records: &[Record],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<EditorNote> {
+    let path = dir.join(NOTES_FILE);
+    let Some(entries) = read_table::<Bilingual<String>>(&path, diagnostics) else {
+        return Vec::new();
+    };
+    let mut notes = Vec::new();
+    for (code, text, line) in entries {
+        if !records.iter().any(|r| r.code.as_str() == code) {
+            diagnostics.push(Diagnostic::warning(
+                Kind::Translation,
+                &path,
+                Some(line),
+                format!("code `{code}` is not one of this vendor's codes; note unused"),
+            ));
+            continue;
+        }
+        notes.push(EditorNote {
+            code: Code::new(code),
+            text,
+            file: format!("{prefix}{NOTES_FILE}"),
+            line,
+        });
+    }
+    notes
+}
+
+fn language(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Zh => "Chinese",
+    }
+}
+
+/// A TOML file of `"code" = value` lines, each with its line, in file order;
+/// `None` when the file does not exist or cannot be read (then said).
+fn read_table<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<(String, T, usize)>> {
+    if !path.is_file() {
+        return None;
+    }
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            diagnostics.push(Diagnostic::error(Kind::Io, path, None, err.to_string()));
+            return None;
+        }
+    };
+    let lines = LineIndex::new(&text);
+    match toml::from_str::<BTreeMap<String, toml::Spanned<T>>>(&text) {
+        Ok(table) => {
+            let mut entries: Vec<_> = table
+                .into_iter()
+                .map(|(code, value)| {
+                    let line = lines.line(value.span().start);
+                    (code, value.into_inner(), line)
+                })
+                .collect();
+            entries.sort_by_key(|(_, _, line)| *line);
+            Some(entries)
+        }
+        Err(err) => {
+            let line = err.span().map(|span| lines.line(span.start));
+            diagnostics.push(Diagnostic::error(
+                Kind::Config,
+                path,
+                line,
+                err.message().to_owned(),
+            ));
+            None
+        }
+    }
+}
