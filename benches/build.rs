@@ -96,6 +96,7 @@ fn seed_site(bin: &Path, work: &Path) -> Result<Duration> {
     let mut times = Vec::new();
     for _ in 0..5 {
         remove(&out)?;
+        sync();
         let run = errdocs(
             bin,
             &Path::new(MANIFEST_DIR).join("input"),

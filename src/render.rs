@@ -203,10 +203,11 @@ enum Job {
     Code(Lang, usize, usize),
     Permalink(Lang, usize),
     Categories(Lang),
-    Category(Lang, Category),
+    /// A category's codes, one page of [`pages::PAGE_SIZE`] at a time.
+    Category(Lang, Category, usize),
     Statuses(Lang),
-    Status(Lang, usize),
-    Report(Lang),
+    Status(Lang, usize, usize),
+    Report(Lang, usize),
     /// The search page, which runs the search in its `?q=`.
     Search(Lang),
     /// The page a static host serves for a missing file.
@@ -245,7 +246,6 @@ fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
             Job::Home(lang),
             Job::Categories(lang),
             Job::Statuses(lang),
-            Job::Report(lang),
             Job::Search(lang),
         ]);
         for (v, vendor) in catalog.vendors.iter().enumerate() {
@@ -258,9 +258,22 @@ fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
                 .into_iter()
                 .zip(&index.categories)
                 .filter(|(_, m)| !m.is_empty())
-                .map(|(c, _)| Job::Category(lang, c)),
+                .flat_map(|(c, members)| {
+                    (0..pages::page_count(members.len())).map(move |p| Job::Category(lang, c, p))
+                }),
         );
-        jobs.extend((0..index.statuses.len()).map(|i| Job::Status(lang, i)));
+        jobs.extend(
+            index
+                .statuses
+                .iter()
+                .enumerate()
+                .flat_map(|(i, (_, members))| {
+                    (0..pages::page_count(members.len())).map(move |p| Job::Status(lang, i, p))
+                }),
+        );
+        jobs.extend(
+            (0..pages::page_count(index.diagnostic_records.len())).map(|p| Job::Report(lang, p)),
+        );
     }
     jobs
 }
@@ -293,7 +306,7 @@ impl Job {
                 | Job::Category(..)
                 | Job::Statuses(_)
                 | Job::Status(..)
-                | Job::Report(_)
+                | Job::Report(..)
                 | Job::Search(_)
                 | Job::NotFound
         )
@@ -307,10 +320,10 @@ impl Job {
             | Job::Code(lang, ..)
             | Job::Permalink(lang, _)
             | Job::Categories(lang)
-            | Job::Category(lang, _)
+            | Job::Category(lang, ..)
             | Job::Statuses(lang)
-            | Job::Status(lang, _)
-            | Job::Report(lang)
+            | Job::Status(lang, ..)
+            | Job::Report(lang, _)
             | Job::Search(lang)
             | Job::OpenSearch(lang) => Some(lang),
             _ => None,
@@ -325,10 +338,10 @@ impl Job {
             Job::Code(_, v, r) => Job::Code(lang, v, r),
             Job::Permalink(_, i) => Job::Permalink(lang, i),
             Job::Categories(_) => Job::Categories(lang),
-            Job::Category(_, c) => Job::Category(lang, c),
+            Job::Category(_, c, p) => Job::Category(lang, c, p),
             Job::Statuses(_) => Job::Statuses(lang),
-            Job::Status(_, i) => Job::Status(lang, i),
-            Job::Report(_) => Job::Report(lang),
+            Job::Status(_, i, p) => Job::Status(lang, i, p),
+            Job::Report(_, p) => Job::Report(lang, p),
             Job::Search(_) => Job::Search(lang),
             Job::OpenSearch(_) => Job::OpenSearch(lang),
             other => other,
@@ -366,10 +379,14 @@ impl Job {
             }
             Job::Permalink(lang, i) => paths::permalink(lang, index.codes[i].0),
             Job::Categories(lang) => paths::categories_page(lang),
-            Job::Category(lang, category) => paths::category_page(lang, category),
+            Job::Category(lang, category, p) => {
+                paths::paged(paths::category_page(lang, category), p)
+            }
             Job::Statuses(lang) => paths::statuses_page(lang),
-            Job::Status(lang, i) => paths::status_page(lang, index.statuses[i].0),
-            Job::Report(lang) => paths::report_page(lang),
+            Job::Status(lang, i, p) => {
+                paths::paged(paths::status_page(lang, index.statuses[i].0), p)
+            }
+            Job::Report(lang, p) => paths::paged(paths::report_page(lang), p),
             Job::Search(lang) => paths::search_page(lang),
             Job::NotFound => paths::NOT_FOUND.to_owned(),
             Job::Stylesheet => paths::STYLESHEET.to_owned(),
@@ -412,12 +429,14 @@ impl Job {
             Job::Code(lang, v, r) => template("code.html", &pages::code(ctx, v, r, lang)),
             Job::Permalink(lang, i) => template("permalink.html", &pages::permalink(ctx, i, lang)),
             Job::Categories(lang) => template("list.html", &pages::categories(ctx, lang)),
-            Job::Category(lang, category) => {
-                template("codes.html", &pages::category(ctx, category, lang))
+            Job::Category(lang, category, p) => {
+                template("codes.html", &pages::category(ctx, category, lang, p))
             }
             Job::Statuses(lang) => template("list.html", &pages::statuses(ctx, lang)),
-            Job::Status(lang, i) => template("codes.html", &pages::status(ctx, i, lang)),
-            Job::Report(lang) => template("report.html", &pages::report(ctx, lang, site.input)),
+            Job::Status(lang, i, p) => template("codes.html", &pages::status(ctx, i, lang, p)),
+            Job::Report(lang, p) => {
+                template("report.html", &pages::report(ctx, lang, p, site.input))
+            }
             Job::Search(lang) => template("search.html", &pages::search(ctx, lang)),
             Job::NotFound => template("404.html", &pages::not_found(ctx)),
             Job::Stylesheet => {

@@ -25,6 +25,46 @@ use crate::build::Checked;
 use crate::model::{Bilingual, Category, Lang, Message, Record, Vendor};
 use crate::xref::CategoryInfo;
 
+/// How many rows a page of a cross-vendor list holds; longer lists are
+/// split over several pages, so no page grows with the catalog.
+pub(crate) const PAGE_SIZE: usize = 500;
+
+/// The number of pages a list of `len` rows takes (at least one).
+pub(crate) fn page_count(len: usize) -> usize {
+    len.div_ceil(PAGE_SIZE).max(1)
+}
+
+/// Links between the pages of one list.
+#[derive(Serialize)]
+struct Pager {
+    /// 1-based, for people.
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+impl Pager {
+    /// For page `page` of a list of `len` rows whose first page lives at
+    /// `path(lang)`; links are relative to a page at `root`.
+    fn new(len: usize, page: usize, root: &str, first: &str) -> Pager {
+        let total = page_count(len);
+        let link = |p: usize| format!("{root}{}", paths::paged(first.to_owned(), p));
+        Pager {
+            current: page + 1,
+            total,
+            previous: page.checked_sub(1).map(link),
+            next: (page + 1 < total).then(|| link(page + 1)),
+        }
+    }
+
+    /// The rows of `page`.
+    fn slice<T>(items: &[T], page: usize) -> &[T] {
+        let start = (page * PAGE_SIZE).min(items.len());
+        &items[start..(start + PAGE_SIZE).min(items.len())]
+    }
+}
+
 /// What every page is made from.
 pub(crate) struct Ctx<'a> {
     pub checked: &'a Checked,
@@ -333,4 +373,26 @@ fn category_counts<'a>(ctx: &Ctx<'a>, lang: Lang, root: &str) -> Vec<CountLink<'
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_are_split_into_pages_of_page_size() {
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(PAGE_SIZE), 1);
+        assert_eq!(page_count(PAGE_SIZE + 1), 2);
+        let items: Vec<usize> = (0..PAGE_SIZE + 3).collect();
+        assert_eq!(
+            Pager::slice(&items, 1),
+            [PAGE_SIZE, PAGE_SIZE + 1, PAGE_SIZE + 2]
+        );
+        assert!(Pager::slice(&items, 5).is_empty());
+        let pager = Pager::new(items.len(), 1, "../../", "en/status/400.html");
+        assert_eq!((pager.current, pager.total), (2, 2));
+        assert_eq!(pager.previous.as_deref(), Some("../../en/status/400.html"));
+        assert_eq!(pager.next, None);
+    }
 }

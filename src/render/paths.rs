@@ -112,6 +112,15 @@ pub(crate) const CODES: &str = "codes";
 pub(crate) const CATEGORIES: &str = "categories";
 pub(crate) const STATUS: &str = "status";
 
+/// Page `page` (0-based) of a list split over several files: the first
+/// keeps the list's own path, the next are `…-2.html`, `…-3.html`.
+pub(crate) fn paged(path: String, page: usize) -> String {
+    match page {
+        0 => path,
+        _ => format!("{}-{}.html", path.trim_end_matches(".html"), page + 1),
+    }
+}
+
 /// The prefix that leads from a page back to the site root: `../../` for
 /// `en/polaris/400001.html`.
 pub(crate) fn root_of(page: &str) -> String {
@@ -236,6 +245,15 @@ mod tests {
         assert_eq!(segment("index"), "~69ndex");
         assert_eq!(segment("INDEX"), "~49NDEX");
         assert_eq!(segment("indexes"), "indexes");
+    }
+
+    #[test]
+    fn later_pages_of_a_list_are_numbered() {
+        assert_eq!(paged("en/status/400.html".into(), 0), "en/status/400.html");
+        assert_eq!(
+            paged("en/status/400.html".into(), 1),
+            "en/status/400-2.html"
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "code_table.html",
         include_str!("../../templates/code_table.html"),
     ),
+    ("pager.html", include_str!("../../templates/pager.html")),
     ("codes.html", include_str!("../../templates/codes.html")),
     ("list.html", include_str!("../../templates/list.html")),
     (

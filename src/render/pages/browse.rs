@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Chrome, CodeRow, CountLink, Ctx, category_counts, code_row, fill};
+use super::{Chrome, CodeRow, CountLink, Ctx, Pager, category_counts, code_row, fill};
 use crate::model::{Category, HttpStatus, Lang};
 use crate::render::index::category_index;
 use crate::render::paths;
@@ -24,7 +24,10 @@ pub(crate) struct CodesPage<'a> {
     heading: String,
     intro: String,
     retry: Option<&'a str>,
+    /// Every row of the list, across its pages.
+    total: usize,
     rows: Vec<CodeRow<'a>>,
+    pager: Pager,
 }
 
 pub(crate) fn categories<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {
@@ -47,7 +50,12 @@ pub(crate) fn categories<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {
     }
 }
 
-pub(crate) fn category<'a>(ctx: &Ctx<'a>, category: Category, lang: Lang) -> CodesPage<'a> {
+pub(crate) fn category<'a>(
+    ctx: &Ctx<'a>,
+    category: Category,
+    lang: Lang,
+    p: usize,
+) -> CodesPage<'a> {
     let info = ctx.checked.xref.categorizer.info(category);
     let heading = format!("{} · {}", info.name.get(lang), category.as_str());
     let crumbs = vec![
@@ -60,13 +68,13 @@ pub(crate) fn category<'a>(ctx: &Ctx<'a>, category: Category, lang: Lang) -> Cod
     let page = Chrome::new(
         ctx,
         lang,
-        |l| paths::category_page(l, category),
+        |l| paths::paged(paths::category_page(l, category), p),
         heading.clone(),
         info.meaning.get(lang).clone(),
         crumbs,
     );
     let members = &ctx.index.categories[category_index(category)];
-    let rows = members
+    let rows = Pager::slice(members, p)
         .iter()
         .map(|&at| code_row(ctx, at, lang, &page.root, true))
         .collect();
@@ -75,6 +83,13 @@ pub(crate) fn category<'a>(ctx: &Ctx<'a>, category: Category, lang: Lang) -> Cod
         heading,
         intro: info.meaning.get(lang).clone(),
         retry: Some(info.retry.get(lang)),
+        total: members.len(),
+        pager: Pager::new(
+            members.len(),
+            p,
+            &page.root,
+            &paths::category_page(lang, category),
+        ),
         rows,
         page,
     }
@@ -111,7 +126,7 @@ pub(crate) fn statuses<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {
     }
 }
 
-pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang) -> CodesPage<'a> {
+pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang, p: usize) -> CodesPage<'a> {
     let (status, members): &(HttpStatus, _) = &ctx.index.statuses[s];
     let heading = fill(
         ctx.t(lang, "status_title"),
@@ -131,20 +146,28 @@ pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang) -> CodesPage<'a> {
     let page = Chrome::new(
         ctx,
         lang,
-        |l| paths::status_page(l, *status),
+        |l| paths::paged(paths::status_page(l, *status), p),
         heading.clone(),
         intro.clone(),
         crumbs,
     );
-    let rows = members
+    let rows = Pager::slice(members, p)
         .iter()
         .map(|&at| code_row(ctx, at, lang, &page.root, true))
         .collect();
+    let pager = Pager::new(
+        members.len(),
+        p,
+        &page.root,
+        &paths::status_page(lang, *status),
+    );
     CodesPage {
         t: ctx.strings.get(lang),
         heading,
         intro,
         retry: None,
+        total: members.len(),
+        pager,
         rows,
         page,
     }

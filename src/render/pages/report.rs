@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Chrome, Ctx};
+use super::{Chrome, Ctx, PAGE_SIZE, Pager};
 use crate::diagnostic::Severity;
 use crate::model::Lang;
 use crate::render::paths;
@@ -12,7 +12,10 @@ use crate::render::theme::Strings;
 pub(crate) struct ReportPage<'a> {
     page: Chrome<'a>,
     t: &'a Strings,
+    /// Every finding, across the report's pages.
+    total: usize,
     rows: Vec<ReportRow<'a>>,
+    pager: Pager,
 }
 
 #[derive(Serialize)]
@@ -26,12 +29,17 @@ struct ReportRow<'a> {
     code: Option<&'a str>,
 }
 
-pub(crate) fn report<'a>(ctx: &Ctx<'a>, lang: Lang, input: &std::path::Path) -> ReportPage<'a> {
+pub(crate) fn report<'a>(
+    ctx: &Ctx<'a>,
+    lang: Lang,
+    p: usize,
+    input: &std::path::Path,
+) -> ReportPage<'a> {
     let heading = ctx.t(lang, "report").to_owned();
     let page = Chrome::new(
         ctx,
         lang,
-        paths::report_page,
+        |l| paths::paged(paths::report_page(l), p),
         heading.clone(),
         ctx.t(lang, "report_intro").to_owned(),
         vec![(None, heading)],
@@ -41,6 +49,8 @@ pub(crate) fn report<'a>(ctx: &Ctx<'a>, lang: Lang, input: &std::path::Path) -> 
         .diagnostics
         .iter()
         .zip(&ctx.index.diagnostic_records)
+        .skip(p * PAGE_SIZE)
+        .take(PAGE_SIZE)
         .map(|(d, at)| {
             let file = d
                 .path
@@ -66,9 +76,12 @@ pub(crate) fn report<'a>(ctx: &Ctx<'a>, lang: Lang, input: &std::path::Path) -> 
             }
         })
         .collect();
+    let total = ctx.checked.diagnostics.len();
     ReportPage {
         t: ctx.strings.get(lang),
+        total,
         rows,
+        pager: Pager::new(total, p, &page.root, &paths::report_page(lang)),
         page,
     }
 }
