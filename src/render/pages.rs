@@ -213,14 +213,26 @@ impl<'a> Chrome<'a> {
         crumbs: Vec<(Option<String>, String)>,
     ) -> Chrome<'a> {
         let root = paths::root_of(&path(lang));
+        // For readers of neither language, `x-default` is the English page;
+        // the home pages' is the landing page that offers both.
         let alternates = match ctx.base_url {
-            Some(base) => Lang::ALL
-                .into_iter()
-                .map(|l| Alternate {
-                    hreflang: html_lang(l),
-                    href: base.join(&path(l)),
-                })
-                .collect(),
+            Some(base) => {
+                let default = match path(Lang::En) {
+                    home if home == paths::home_page(Lang::En) => "index.html".to_owned(),
+                    english => english,
+                };
+                Lang::ALL
+                    .into_iter()
+                    .map(|l| Alternate {
+                        hreflang: html_lang(l),
+                        href: base.join(&path(l)),
+                    })
+                    .chain([Alternate {
+                        hreflang: "x-default",
+                        href: base.join(&default),
+                    }])
+                    .collect()
+            }
             None => Vec::new(),
         };
         let other = lang.other();

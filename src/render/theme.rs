@@ -57,10 +57,29 @@ pub(crate) struct Theme {
 impl Theme {
     pub(crate) fn load() -> Result<Theme, RenderError> {
         let mut tera = tera::Tera::new();
+        tera.register_filter("number", |n: i64, _: tera::Kwargs, _: &tera::State| {
+            grouped(n)
+        });
         tera.add_raw_templates(TEMPLATES.iter().copied())?;
         let strings = load_strings(STRINGS)?;
         Ok(Theme { tera, strings })
     }
+}
+
+/// `100000` → `100,000`: digit grouping as both en and zh-CN write it.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn load_strings(source: &str) -> Result<Bilingual<Strings>, RenderError> {
@@ -104,6 +123,15 @@ mod tests {
     fn shipped_theme_loads() {
         let theme = Theme::load().expect("theme");
         assert_eq!(theme.strings.en.len(), theme.strings.zh.len());
+    }
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(grouped(7), "7");
+        assert_eq!(grouped(476), "476");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(100000), "100,000");
+        assert_eq!(grouped(-1234567), "-1,234,567");
     }
 
     #[test]

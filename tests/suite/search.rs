@@ -430,6 +430,10 @@ fn with_a_base_url_pages_name_their_canonical_and_other_language() {
                 "zh-CN",
                 "https://errors.example.com/docs/zh/polaris/400141.html"
             ),
+            (
+                "x-default",
+                "https://errors.example.com/docs/en/polaris/400141.html"
+            ),
         ]
     );
     let search = &select(&html, "link[rel=search]")[0];
