@@ -49,6 +49,8 @@ fn main() -> Result<()> {
     let started = Instant::now();
     let machine = Machine::probe(&work);
     let load_before = load_average();
+    // The tree the binary was just built from; it may move during the run.
+    let commit = commit();
     eprintln!("errdocs bench: {CARGO_ERRDOCS}");
     eprintln!(
         "work directory: {} ({})",
@@ -65,7 +67,7 @@ fn main() -> Result<()> {
     }
 
     let load = format!("{load_before} before, {} after", load_average());
-    let report = report(&machine, seed, &results, started.elapsed(), &load);
+    let report = report(&machine, &commit, seed, &results, started.elapsed(), &load);
     print!("{report}");
     append_results(&report)?;
     if !keep {
@@ -541,6 +543,7 @@ fn load_average() -> String {
 
 fn report(
     machine: &Machine,
+    commit: &str,
     seed: Duration,
     results: &[Measured],
     total: Duration,
@@ -551,7 +554,7 @@ fn report(
         out,
         "\n## {} · {} · {} CPUs ({}), {}, {} at `target/tmp`\n",
         utc_now(),
-        commit(),
+        commit,
         machine.cpus,
         machine.cpu,
         machine.memory,
