@@ -178,6 +178,13 @@ pub fn render(
 fn fingerprint(checked: &Checked, base_url: Option<&BaseUrl>) -> u64 {
     let mut hasher = XxHash3_64::default();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    // The rendering code itself: a rebuilt binary may render differently
+    // under the same version number. Its size and time stand for it; when
+    // they cannot be read, the fingerprint is made never to match.
+    match std::env::current_exe().and_then(std::fs::metadata) {
+        Ok(exe) => (exe.len(), exe.modified().ok()).hash(&mut hasher),
+        Err(_) => std::time::SystemTime::now().hash(&mut hasher),
+    }
     theme::SOURCES.hash(&mut hasher);
     checked.catalog.hash(&mut hasher);
     checked.diagnostics.hash(&mut hasher);
@@ -417,8 +424,11 @@ impl Job {
                 source,
             };
             let context = view.context().map_err(wrap)?;
+            // Pages in no one language (the landing page, 404) are English
+            // first and mark their Chinese parts.
             site.theme
                 .tera
+                .get(self.lang().unwrap_or(Lang::En))
                 .render_to(name, &context, &mut *out)
                 .map_err(wrap)
         };

@@ -50,18 +50,29 @@ pub(crate) const SOURCES: (&[(&str, &str)], &str, [&str; 3]) =
 pub(crate) type Strings = BTreeMap<String, String>;
 
 pub(crate) struct Theme {
-    pub tera: tera::Tera,
+    /// The templates once per language, each with that language's UI
+    /// strings as `t` in its global context: converted to Tera values once,
+    /// not once per page.
+    pub tera: Bilingual<tera::Tera>,
     pub strings: Bilingual<Strings>,
 }
 
 impl Theme {
     pub(crate) fn load() -> Result<Theme, RenderError> {
-        let mut tera = tera::Tera::new();
-        tera.register_filter("number", |n: i64, _: tera::Kwargs, _: &tera::State| {
-            grouped(n)
-        });
-        tera.add_raw_templates(TEMPLATES.iter().copied())?;
         let strings = load_strings(STRINGS)?;
+        let engine = |lang: Lang| -> Result<tera::Tera, RenderError> {
+            let mut tera = tera::Tera::new();
+            tera.register_filter("number", |n: i64, _: tera::Kwargs, _: &tera::State| {
+                grouped(n)
+            });
+            tera.add_raw_templates(TEMPLATES.iter().copied())?;
+            tera.global_context().insert("t", strings.get(lang));
+            Ok(tera)
+        };
+        let tera = Bilingual {
+            en: engine(Lang::En)?,
+            zh: engine(Lang::Zh)?,
+        };
         Ok(Theme { tera, strings })
     }
 }

@@ -6,12 +6,10 @@ use super::{Chrome, CodeRow, CountLink, Ctx, Pager, category_counts, code_row, f
 use crate::model::{Category, HttpStatus, Lang};
 use crate::render::index::category_index;
 use crate::render::paths;
-use crate::render::theme::Strings;
 
 #[derive(Serialize)]
 pub(crate) struct ListPage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     heading: String,
     intro: String,
     links: Vec<CountLink<'a>>,
@@ -20,7 +18,6 @@ pub(crate) struct ListPage<'a> {
 #[derive(Serialize)]
 pub(crate) struct CodesPage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     heading: String,
     intro: String,
     retry: Option<&'a str>,
@@ -42,7 +39,6 @@ pub(crate) fn categories<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {
     );
     let links = category_counts(ctx, lang, &page.root);
     ListPage {
-        t: ctx.strings.get(lang),
         heading,
         intro: ctx.t(lang, "categories_intro").to_owned(),
         links,
@@ -79,7 +75,6 @@ pub(crate) fn category<'a>(
         .map(|&at| code_row(ctx, at, lang, &page.root, true))
         .collect();
     CodesPage {
-        t: ctx.strings.get(lang),
         heading,
         intro: info.meaning.get(lang).clone(),
         retry: Some(info.retry.get(lang)),
@@ -118,7 +113,6 @@ pub(crate) fn statuses<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {
         })
         .collect();
     ListPage {
-        t: ctx.strings.get(lang),
         heading,
         intro,
         links,
@@ -162,7 +156,6 @@ pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang, p: usize) -> Codes
         &paths::status_page(lang, *status),
     );
     CodesPage {
-        t: ctx.strings.get(lang),
         heading,
         intro,
         retry: None,

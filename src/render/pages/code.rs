@@ -8,13 +8,11 @@ use super::{
 };
 use crate::model::{Code, Lang};
 use crate::render::paths;
-use crate::render::theme::Strings;
 use crate::xref::{Reason, Why, category::RuleTarget};
 
 #[derive(Serialize)]
 pub(crate) struct CodePage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     vendor: VendorLink<'a>,
     record: RecordView<'a>,
     category: CategoryView<'a>,
@@ -164,7 +162,6 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
         .binary_search_by(|(c, _)| (*c).cmp(&record.code))
         .map_or(1, |i| ctx.index.codes[i].1.len());
     CodePage {
-        t: s,
         vendor: VendorLink {
             name,
             href: "index.html",
@@ -293,7 +290,6 @@ fn reason_text(ctx: &Ctx<'_>, lang: Lang, reason: &Reason) -> String {
 #[derive(Serialize)]
 pub(crate) struct PermalinkPage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     code: &'a str,
     intro: String,
     rows: Vec<CodeRow<'a>>,
@@ -341,7 +337,6 @@ pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPag
             .map(|base| base.join(&paths::code_page(lang, &vendor.id, &record.code)));
     }
     PermalinkPage {
-        t: ctx.strings.get(lang),
         code: code.as_str(),
         intro,
         rows,

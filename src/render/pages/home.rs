@@ -10,7 +10,6 @@ use crate::render::theme::Strings;
 #[derive(Serialize)]
 pub(crate) struct LandingPage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     total: usize,
     vendor_count: usize,
     languages: Vec<LanguageChoice<'a>>,
@@ -51,7 +50,6 @@ pub(crate) fn landing<'a>(ctx: &Ctx<'a>) -> LandingPage<'a> {
     let catalog = &ctx.checked.catalog;
     LandingPage {
         page,
-        t: &strings.en,
         total: catalog.code_count(),
         vendor_count: catalog.vendors.len(),
         languages: Lang::ALL.into_iter().map(choice).collect(),
@@ -62,7 +60,6 @@ pub(crate) fn landing<'a>(ctx: &Ctx<'a>) -> LandingPage<'a> {
 #[derive(Serialize)]
 pub(crate) struct HomePage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     vendors: Vec<CountLink<'a>>,
     categories: Vec<CountLink<'a>>,
     statuses: Vec<CountLink<'a>>,
@@ -110,7 +107,6 @@ pub(crate) fn home<'a>(ctx: &Ctx<'a>, lang: Lang) -> HomePage<'a> {
         report_count: ctx.checked.diagnostics.len(),
         vendors,
         statuses,
-        t: s,
         page,
     }
 }

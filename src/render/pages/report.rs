@@ -6,12 +6,10 @@ use super::{Chrome, Ctx, PAGE_SIZE, Pager};
 use crate::diagnostic::Severity;
 use crate::model::Lang;
 use crate::render::paths;
-use crate::render::theme::Strings;
 
 #[derive(Serialize)]
 pub(crate) struct ReportPage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     /// Every finding, across the report's pages.
     total: usize,
     rows: Vec<ReportRow<'a>>,
@@ -78,7 +76,6 @@ pub(crate) fn report<'a>(
         .collect();
     let total = ctx.checked.diagnostics.len();
     ReportPage {
-        t: ctx.strings.get(lang),
         total,
         rows,
         pager: Pager::new(total, p, &page.root, &paths::report_page(lang)),

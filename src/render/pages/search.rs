@@ -12,7 +12,6 @@ use crate::render::theme::Strings;
 #[derive(Serialize)]
 pub(crate) struct SearchPage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
 }
 
 pub(crate) fn search<'a>(ctx: &Ctx<'a>, lang: Lang) -> SearchPage<'a> {
@@ -28,16 +27,12 @@ pub(crate) fn search<'a>(ctx: &Ctx<'a>, lang: Lang) -> SearchPage<'a> {
     // Result pages are not for search engines to list.
     page.noindex = true;
     page.canonical = None;
-    SearchPage {
-        t: ctx.strings.get(lang),
-        page,
-    }
+    SearchPage { page }
 }
 
 #[derive(Serialize)]
 pub(crate) struct NotFoundPage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     zh: &'a Strings,
     zh_html_lang: &'static str,
     zh_search: String,
@@ -71,7 +66,6 @@ pub(crate) fn not_found<'a>(ctx: &Ctx<'a>) -> NotFoundPage<'a> {
         page.opensearch = Some(base.join(&paths::opensearch(Lang::En)));
     }
     NotFoundPage {
-        t: &strings.en,
         zh: &strings.zh,
         zh_html_lang: super::html_lang(Lang::Zh),
         zh_search: format!("{}{}", page.root, paths::search_page(Lang::Zh)),

@@ -5,7 +5,6 @@ use serde::Serialize;
 use super::{Chrome, CodeRow, Ctx, code_row, fill};
 use crate::model::Lang;
 use crate::render::paths;
-use crate::render::theme::Strings;
 
 #[derive(Serialize)]
 struct VendorView<'a> {
@@ -16,7 +15,6 @@ struct VendorView<'a> {
 #[derive(Serialize)]
 pub(crate) struct VendorPage<'a> {
     page: Chrome<'a>,
-    t: &'a Strings,
     vendor: VendorView<'a>,
     rows: Vec<CodeRow<'a>>,
     /// The vendor's codes as a spreadsheet.
@@ -39,7 +37,6 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
         .collect();
     VendorPage {
         csv_href: format!("{}{}", page.root, paths::vendor_csv(&vendor.id)),
-        t: ctx.strings.get(lang),
         vendor: VendorView {
             name,
             homepage: vendor.homepage.as_deref(),
