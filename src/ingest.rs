@@ -227,18 +227,19 @@ fn read_config(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<VendorC
     match toml::from_str::<VendorConfig>(&text) {
         Ok(config) => Some(config),
         Err(err) => {
-            let line = err
-                .span()
-                .map(|span| text::LineIndex::new(&text).line(span.start));
-            diagnostics.push(Diagnostic::error(
-                Kind::Config,
-                path,
-                line,
-                err.message().to_owned(),
-            ));
+            diagnostics.push(toml_error(path, &text, &err));
             None
         }
     }
+}
+
+/// A TOML file that does not parse, or says what it may not, as an error at
+/// the line the parser points to.
+fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
+    let line = err
+        .span()
+        .map(|span| text::LineIndex::new(text).line(span.start));
+    Diagnostic::error(Kind::Config, path, line, err.message().to_owned())
 }
 
 /// A source's `file` as a path that cannot leave the vendor folder.

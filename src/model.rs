@@ -51,7 +51,9 @@ impl fmt::Display for Lang {
     }
 }
 
-fn is_han(c: char) -> bool {
+/// Whether `c` is a Han ideograph (CJK Unified Ideographs, extension A and
+/// beyond, compatibility ideographs).
+pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'

@@ -124,7 +124,7 @@ fn language(lang: Lang) -> &'static str {
 
 /// A TOML file of `"code" = value` lines, each with its line, in file order;
 /// `None` when the file does not exist or cannot be read (then said).
-fn read_table<T: for<'de> Deserialize<'de>>(
+pub(crate) fn read_table<T: for<'de> Deserialize<'de>>(
     path: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<(String, T, usize)>> {
@@ -152,13 +152,7 @@ fn read_table<T: for<'de> Deserialize<'de>>(
             Some(entries)
         }
         Err(err) => {
-            let line = err.span().map(|span| lines.line(span.start));
-            diagnostics.push(Diagnostic::error(
-                Kind::Config,
-                path,
-                line,
-                err.message().to_owned(),
-            ));
+            diagnostics.push(super::toml_error(path, &text, &err));
             None
         }
     }

@@ -150,18 +150,11 @@ fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
             })
             .collect(),
         diagnostics: ctx
-            .index
-            .record_diagnostics
-            .get(&(v, r))
-            .into_iter()
-            .flatten()
-            .map(|&i| {
-                let d = &ctx.checked.diagnostics[i];
-                ApiDiagnostic {
-                    kind: d.kind.as_str(),
-                    message: &d.message,
-                    line: d.line,
-                }
+            .diagnostics_of((v, r))
+            .map(|d| ApiDiagnostic {
+                kind: d.kind.as_str(),
+                message: &d.message,
+                line: d.line,
             })
             .collect(),
     }

@@ -22,6 +22,7 @@ use super::index::{At, Index};
 use super::paths::{self, BaseUrl};
 use super::theme::Strings;
 use crate::build::Checked;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::{Bilingual, Category, Lang, Message, Record, Vendor};
 use crate::xref::CategoryInfo;
 
@@ -90,6 +91,22 @@ impl<'a> Ctx<'a> {
 
     pub(crate) fn t(&self, lang: Lang, key: &str) -> &'a str {
         t(self.strings.get(lang), key)
+    }
+
+    /// What `errdocs check` and ingest say of the record at `at`.
+    pub(crate) fn diagnostics_of(&self, at: At) -> impl Iterator<Item = &'a Diagnostic> + use<'a> {
+        let diagnostics = &self.checked.diagnostics;
+        self.index
+            .record_diagnostics
+            .get(&at)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &diagnostics[i])
+    }
+
+    /// A diagnostic kind's label in `lang`.
+    pub(crate) fn kind_label(&self, lang: Lang, kind: Kind) -> &'a str {
+        self.t(lang, &format!("kind_{}", kind.as_str().replace('-', "_")))
     }
 }
 

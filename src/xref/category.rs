@@ -45,33 +45,6 @@ pub enum Reason {
     Default,
 }
 
-impl Reason {
-    /// One sentence for the code's page, in `lang`. Plain text: the caller
-    /// escapes it like any other text.
-    pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Reason::Override { file, line }, Lang::En) => {
-                format!("Set by hand in {file}, line {line}.")
-            }
-            (Reason::Override { file, line }, Lang::Zh) => {
-                format!("由维护者在 {file} 第 {line} 行指定。")
-            }
-            (Reason::Rule { rule, on, matched }, Lang::En) => match on {
-                RuleTarget::Name => format!("Rule {rule}: the name matches {matched}."),
-                RuleTarget::Message => format!("Rule {rule}: the text contains “{matched}”."),
-                RuleTarget::HttpStatus => format!("Rule {rule}: HTTP status {matched}."),
-            },
-            (Reason::Rule { rule, on, matched }, Lang::Zh) => match on {
-                RuleTarget::Name => format!("规则 {rule}：名称匹配 {matched}。"),
-                RuleTarget::Message => format!("规则 {rule}：文本包含“{matched}”。"),
-                RuleTarget::HttpStatus => format!("规则 {rule}：HTTP 状态码 {matched}。"),
-            },
-            (Reason::Default, Lang::En) => "No rule matched.".to_owned(),
-            (Reason::Default, Lang::Zh) => "没有规则匹配。".to_owned(),
-        }
-    }
-}
-
 /// Which part of a code a rule looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -1238,31 +1211,6 @@ mod tests {
         assert!(matches!(err, CategoryDataError::Parse(_)), "{err}");
         let err = Categorizer::from_toml("rules = []\n[categories.NOPE]\n").unwrap_err();
         assert!(matches!(err, CategoryDataError::Parse(_)), "{err}");
-    }
-
-    #[test]
-    fn reasons_read_as_sentences() {
-        let reason = Reason::Rule {
-            rule: "not-found".to_owned(),
-            on: RuleTarget::Message,
-            matched: "未找到".to_owned(),
-        };
-        assert_eq!(
-            reason.describe(Lang::En),
-            "Rule not-found: the text contains “未找到”."
-        );
-        assert_eq!(
-            reason.describe(Lang::Zh),
-            "规则 not-found：文本包含“未找到”。"
-        );
-        let reason = Reason::Override {
-            file: "polaris/categories.toml".to_owned(),
-            line: 4,
-        };
-        assert_eq!(
-            reason.describe(Lang::En),
-            "Set by hand in polaris/categories.toml, line 4."
-        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ use rayon::prelude::*;
 use twox_hash::XxHash3_64;
 
 use super::Assigned;
+use crate::model::is_han;
 use crate::model::{Catalog, Category, Record, Vendor};
 
 /// How many related codes a page shows at most.
@@ -658,14 +659,6 @@ fn ascii_tokens(run: &str, word: &mut String, emit: &mut impl FnMut(&str)) {
             emit(token);
         }
     });
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
 }
 
 /// The words [`for_each_word`] finds.

@@ -314,3 +314,27 @@ fn check_finds_no_missing_translation_on_the_seeds() {
         .count();
     assert_eq!(polaris_chinese_only, 41);
 }
+
+#[test]
+fn a_category_override_in_the_vendor_folder_wins_and_says_where() {
+    let codes = codes();
+    let c = code(&codes, "netease-cloudcomb", "4000805");
+    assert_eq!(
+        c["category"],
+        json!({"id": "UNAUTHENTICATED", "reason": {"kind": "override", "file": "netease-cloudcomb/categories.toml", "line": 5}})
+    );
+    let rule = code(&codes, "polaris", "400301");
+    assert_eq!(rule["category"]["id"], "NOT_FOUND");
+    assert_eq!(rule["category"]["reason"]["kind"], "rule");
+}
+
+#[test]
+fn the_same_code_at_two_vendors_has_one_permalink_listing_both() {
+    let site = seed_site().site();
+    let page = std::fs::read_to_string(site.join("en/codes/400001.html")).unwrap();
+    assert!(page.contains("en/polaris/400001.html") || page.contains("../polaris/400001.html"), "polaris link");
+    assert!(page.contains("huawei-cse/400001.html"), "huawei link");
+    assert!(!page.contains("http-equiv=\"refresh\""), "a choice, not a redirect");
+    let single = std::fs::read_to_string(site.join("en/codes/10307.html")).unwrap();
+    assert!(single.contains("http-equiv=\"refresh\""), "one vendor: straight on");
+}

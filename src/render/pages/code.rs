@@ -247,18 +247,11 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             })
             .collect(),
         notes: ctx
-            .index
-            .record_diagnostics
-            .get(&(v, r))
-            .into_iter()
-            .flatten()
-            .map(|&i| {
-                let d = &ctx.checked.diagnostics[i];
-                Note {
-                    kind: d.kind.as_str(),
-                    label: ctx.t(lang, &format!("kind_{}", d.kind.as_str().replace('-', "_"))),
-                    message: (lang == Lang::En).then_some(d.message.as_str()),
-                }
+            .diagnostics_of((v, r))
+            .map(|d| Note {
+                kind: d.kind.as_str(),
+                label: ctx.kind_label(lang, d.kind),
+                message: (lang == Lang::En).then_some(d.message.as_str()),
             })
             .collect(),
         previous: r.checked_sub(1).and_then(neighbour),

@@ -65,7 +65,7 @@ pub(crate) fn report<'a>(
                 location,
                 error: d.severity == Severity::Error,
                 kind: d.kind.as_str(),
-                label: ctx.t(lang, &format!("kind_{}", d.kind.as_str().replace('-', "_"))),
+                label: ctx.kind_label(lang, d.kind),
                 message: &d.message,
                 href: record.map(|(v, r)| {
                     format!("{}{}", page.root, paths::code_page(lang, &v.id, &r.code))
