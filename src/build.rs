@@ -119,10 +119,7 @@ impl Checked {
 
 /// Ingests `input`, cross-references it and runs the consistency report.
 pub fn check(input: &Path) -> Checked {
-    let ingested = ingest::ingest(input);
-    let catalog = ingested.catalog;
-    let mut diagnostics = ingested.diagnostics;
-    diagnostics.extend(xref::check(&catalog, input));
+    let (catalog, diagnostics) = read_and_check(input);
     let xref = xref::cross_reference(&catalog);
     Checked {
         catalog,
@@ -131,14 +128,42 @@ pub fn check(input: &Path) -> Checked {
     }
 }
 
+/// Ingest and the consistency report, without the cross-reference.
+fn read_and_check(input: &Path) -> (Catalog, Vec<Diagnostic>) {
+    let ingested = ingest::ingest(input);
+    let mut diagnostics = ingested.diagnostics;
+    diagnostics.extend(xref::check(&ingested.catalog, input));
+    (ingested.catalog, diagnostics)
+}
+
 /// Reads `plan.input` and writes the site to `plan.output`. The previous
 /// site stays untouched unless the whole build succeeds.
 pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    let checked = check(&plan.input);
-    if checked.has_errors() {
-        return Err(BuildError::Input(checked.diagnostics));
+    let (catalog, diagnostics) = read_and_check(&plan.input);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(BuildError::Input(diagnostics));
     }
+    // An unchanged input needs no cross-reference and no page rendered.
+    if let Some(summary) =
+        render::up_to_date(&catalog, &diagnostics, &plan.output, plan.base_url.as_ref())
+    {
+        return Ok(BuildReport {
+            vendors: catalog.vendors.len(),
+            codes: catalog.code_count(),
+            pages: summary.pages,
+            files: summary.files,
+            written: 0,
+            elapsed: start.elapsed(),
+            diagnostics,
+        });
+    }
+    let xref = xref::cross_reference(&catalog);
+    let checked = Checked {
+        catalog,
+        xref,
+        diagnostics,
+    };
     let summary = render::render(
         &checked,
         &plan.input,

@@ -15,6 +15,8 @@ mod text;
 mod vendor;
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind};
@@ -45,11 +47,19 @@ pub const VENDOR_FILE: &str = "vendor.toml";
 /// vendor folder. Problems become diagnostics; ingest goes on past them.
 pub fn ingest(input: &Path) -> Ingested {
     let mut diagnostics = Vec::new();
+    let dirs = vendor_dirs(input, &mut diagnostics);
+    // Vendors are independent: read them in parallel, report in order.
+    let read: Vec<(Option<Vendor>, Vec<Diagnostic>)> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut found = Vec::new();
+            (ingest_vendor(input, dir, &mut found), found)
+        })
+        .collect();
     let mut vendors = Vec::new();
-    for dir in vendor_dirs(input, &mut diagnostics) {
-        if let Some(vendor) = ingest_vendor(input, &dir, &mut diagnostics) {
-            vendors.push(vendor);
-        }
+    for (vendor, found) in read {
+        vendors.extend(vendor);
+        diagnostics.extend(found);
     }
     vendors.sort_by(|a, b| a.id.cmp(&b.id));
     Ingested {

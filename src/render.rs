@@ -32,6 +32,7 @@ use self::output::Staging;
 use self::pages::Ctx;
 use self::theme::Theme;
 use crate::build::Checked;
+use crate::diagnostic::Diagnostic;
 use crate::fs::FsError;
 use crate::model::{Catalog, Category, Lang};
 
@@ -94,7 +95,7 @@ pub fn render(
 ) -> Result<RenderSummary, RenderError> {
     let theme = Theme::load()?;
     let catalog = &checked.catalog;
-    let fingerprint = fingerprint(checked, base_url);
+    let fingerprint = fingerprint(catalog, &checked.diagnostics, base_url);
     let previous = Manifest::load(output);
     let index = Index::new(checked, input);
     let ctx = Ctx {
@@ -120,17 +121,6 @@ pub fn render(
         sitemap: &sitemap,
     };
     let pages = jobs.iter().filter(|j| j.is_page()).count();
-    if previous
-        .as_ref()
-        .is_some_and(|m| m.fingerprint == fingerprint)
-    {
-        return Ok(RenderSummary {
-            pages,
-            files: jobs.len(),
-            written: 0,
-        });
-    }
-
     let staging = Staging::new(output)?;
     for dir in dirs(catalog) {
         staging.make_dir(&dir)?;
@@ -175,7 +165,28 @@ pub fn render(
 /// the templates, strings and assets compiled into this binary, its
 /// version, and the URL the site is published at. (The cross-reference is
 /// derived from the catalog by this same binary.)
-fn fingerprint(checked: &Checked, base_url: Option<&BaseUrl>) -> u64 {
+/// The summary of the site in `output` when a build of this catalog would
+/// write nothing: the previous build had the same fingerprint and every file
+/// it wrote is still there.
+pub fn up_to_date(
+    catalog: &Catalog,
+    diagnostics: &[Diagnostic],
+    output: &Path,
+    base_url: Option<&BaseUrl>,
+) -> Option<RenderSummary> {
+    let manifest = Manifest::load(output)?;
+    (manifest.fingerprint == fingerprint(catalog, diagnostics, base_url)).then(|| RenderSummary {
+        pages: manifest
+            .pages
+            .keys()
+            .filter(|p| p.ends_with(".html"))
+            .count(),
+        files: manifest.pages.len(),
+        written: 0,
+    })
+}
+
+fn fingerprint(catalog: &Catalog, diagnostics: &[Diagnostic], base_url: Option<&BaseUrl>) -> u64 {
     let mut hasher = XxHash3_64::default();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     // The rendering code itself: a rebuilt binary may render differently
@@ -186,8 +197,8 @@ fn fingerprint(checked: &Checked, base_url: Option<&BaseUrl>) -> u64 {
         Err(_) => std::time::SystemTime::now().hash(&mut hasher),
     }
     theme::SOURCES.hash(&mut hasher);
-    checked.catalog.hash(&mut hasher);
-    checked.diagnostics.hash(&mut hasher);
+    catalog.hash(&mut hasher);
+    diagnostics.hash(&mut hasher);
     base_url.hash(&mut hasher);
     hasher.finish()
 }

@@ -165,38 +165,6 @@ pub(crate) struct Chrome<'a> {
     crumbs: Vec<Crumb>,
     /// Where a browser should go instead, for pages that only lead on.
     redirect: Option<String>,
-    /// What the search box's script says, in the page's language.
-    search: SearchText<'a>,
-}
-
-/// The search box's messages, handed to `search.js` in `data-` attributes.
-#[derive(Serialize)]
-struct SearchText<'a> {
-    label: &'a str,
-    placeholder: &'a str,
-    results: &'a str,
-    loading: &'a str,
-    failed: &'a str,
-    none: &'a str,
-    one: &'a str,
-    count: &'a str,
-    more: &'a str,
-}
-
-impl<'a> SearchText<'a> {
-    fn new(ctx: &Ctx<'a>, lang: Lang) -> SearchText<'a> {
-        SearchText {
-            label: ctx.t(lang, "search_label"),
-            placeholder: ctx.t(lang, "search_placeholder"),
-            results: ctx.t(lang, "search_results"),
-            loading: ctx.t(lang, "search_loading"),
-            failed: ctx.t(lang, "search_failed"),
-            none: ctx.t(lang, "search_none"),
-            one: ctx.t(lang, "search_one"),
-            count: ctx.t(lang, "search_count"),
-            more: ctx.t(lang, "search_more"),
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -287,7 +255,6 @@ impl<'a> Chrome<'a> {
             switch,
             crumbs,
             redirect: None,
-            search: SearchText::new(ctx, lang),
         }
     }
 }

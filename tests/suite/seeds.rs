@@ -332,9 +332,18 @@ fn a_category_override_in_the_vendor_folder_wins_and_says_where() {
 fn the_same_code_at_two_vendors_has_one_permalink_listing_both() {
     let site = seed_site().site();
     let page = std::fs::read_to_string(site.join("en/codes/400001.html")).unwrap();
-    assert!(page.contains("en/polaris/400001.html") || page.contains("../polaris/400001.html"), "polaris link");
+    assert!(
+        page.contains("en/polaris/400001.html") || page.contains("../polaris/400001.html"),
+        "polaris link"
+    );
     assert!(page.contains("huawei-cse/400001.html"), "huawei link");
-    assert!(!page.contains("http-equiv=\"refresh\""), "a choice, not a redirect");
+    assert!(
+        !page.contains("http-equiv=\"refresh\""),
+        "a choice, not a redirect"
+    );
     let single = std::fs::read_to_string(site.join("en/codes/10307.html")).unwrap();
-    assert!(single.contains("http-equiv=\"refresh\""), "one vendor: straight on");
+    assert!(
+        single.contains("http-equiv=\"refresh\""),
+        "one vendor: straight on"
+    );
 }
