@@ -4,6 +4,7 @@
 mod bad_input;
 mod cases;
 mod categories;
+mod check;
 mod incremental;
 mod search;
 mod seeds;
