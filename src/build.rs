@@ -111,12 +111,6 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Checked {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-}
-
 /// Ingests `input`, cross-references it and runs the consistency report.
 pub fn check(input: &Path) -> Checked {
     let (catalog, diagnostics) = read_and_check(input);

@@ -34,12 +34,6 @@ pub struct Ingested {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Ingested {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-}
-
 /// The name of the file that makes a folder of the input directory a vendor.
 pub const VENDOR_FILE: &str = "vendor.toml";
 
@@ -184,6 +178,7 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
             record.http_status = record.code.status_prefix();
         }
     }
+    // Sorted before the documentation team's files are matched to codes.
     records.sort_by(|a, b| a.code.cmp(&b.code));
     attach_editorial(input, dir, &mut records, diagnostics);
     let overrides_file = relative_name(input, &dir.join(overrides::FILE));
@@ -207,19 +202,16 @@ fn attach_editorial(
     let prefix = format!("{}/", relative_name(input, dir));
     let translations = editorial::read_translations(dir, &prefix, records, diagnostics);
     let notes = editorial::read_notes(dir, &prefix, records, diagnostics);
-    let index: HashMap<Code, usize> = records
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.code.clone(), i))
-        .collect();
+    // Both were checked against the records, so every code is found.
     for translation in translations {
-        records[index[&translation.code]]
-            .translations
-            .push(translation);
+        if let Some(at) = editorial::position(records, translation.code.as_str()) {
+            records[at].translations.push(translation);
+        }
     }
     for note in notes {
-        let at = index[&note.code];
-        records[at].note = Some(note);
+        if let Some(at) = editorial::position(records, note.code.as_str()) {
+            records[at].note = Some(note);
+        }
     }
 }
 
@@ -315,15 +307,7 @@ impl Merger {
         for row in rows {
             let code = Code::new(row.code.clone());
             let index = *self.by_code.entry(code.clone()).or_insert_with(|| {
-                self.records.push(Record {
-                    code,
-                    name: None,
-                    http_status: None,
-                    messages: Vec::new(),
-                    sources: Vec::new(),
-                    translations: Vec::new(),
-                    note: None,
-                });
+                self.records.push(Record::new(code));
                 self.records.len() - 1
             });
             let record = &mut self.records[index];

@@ -256,6 +256,19 @@ pub struct Record {
 }
 
 impl Record {
+    /// A code with nothing known of it yet.
+    pub fn new(code: Code) -> Record {
+        Record {
+            code,
+            name: None,
+            http_status: None,
+            messages: Vec::new(),
+            sources: Vec::new(),
+            translations: Vec::new(),
+            note: None,
+        }
+    }
+
     /// The vendor's first text in `lang`.
     pub fn message(&self, lang: Lang) -> Option<&str> {
         self.messages_in(lang).next()

@@ -20,6 +20,12 @@ pub fn translations_file(lang: Lang) -> String {
 
 pub const NOTES_FILE: &str = "notes.toml";
 
+/// Where `code` is among `records`, which are sorted by code.
+pub(crate) fn position(records: &[Record], code: &str) -> Option<usize> {
+    let code = Code::new(code);
+    records.binary_search_by(|r| r.code.cmp(&code)).ok()
+}
+
 /// The vendor's translations in every language, checked against its records.
 pub(crate) fn read_translations(
     dir: &Path,
@@ -44,7 +50,7 @@ pub(crate) fn read_translations(
                     message,
                 ));
             };
-            let Some(record) = records.iter().find(|r| r.code.as_str() == code) else {
+            let Some(record) = position(records, &code).map(|i| &records[i]) else {
                 warn(
                     diagnostics,
                     format!("code `{code}` is not one of this vendor's codes; translation unused"),
@@ -96,7 +102,7 @@ pub(crate) fn read_notes(
     };
     let mut notes = Vec::new();
     for (code, text, line) in entries {
-        if !records.iter().any(|r| r.code.as_str() == code) {
+        if position(records, &code).is_none() {
             diagnostics.push(Diagnostic::warning(
                 Kind::Translation,
                 &path,

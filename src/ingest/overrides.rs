@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::editorial::read_table;
+use super::editorial::{position, read_table};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::{Category, CategoryOverride, Code, Record};
 
@@ -24,7 +24,7 @@ pub(crate) fn read(
     };
     let mut overrides = Vec::new();
     for (code, category, line) in entries {
-        if !records.iter().any(|r| r.code.as_str() == code) {
+        if position(records, &code).is_none() {
             diagnostics.push(Diagnostic::warning(
                 Kind::Config,
                 &path,

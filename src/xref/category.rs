@@ -581,26 +581,23 @@ mod tests {
     }
 
     fn record(name: Option<&str>, status: Option<u16>, texts: &[&str]) -> Record {
-        Record {
-            code: Code::new("1001"),
-            name: name.map(str::to_owned),
-            http_status: status.and_then(HttpStatus::new),
-            messages: texts
-                .iter()
-                .map(|t| Message {
-                    lang: Lang::detect(t),
-                    text: (*t).to_owned(),
-                    source: 0,
-                })
-                .collect(),
-            sources: vec![SourceRef {
-                file: "acme/errors.md".to_owned(),
-                line: 3,
-                lang: Lang::Zh,
-            }],
-            translations: Vec::new(),
-            note: None,
-        }
+        let mut record = Record::new(Code::new("1001"));
+        record.name = name.map(str::to_owned);
+        record.http_status = status.and_then(HttpStatus::new);
+        record.messages = texts
+            .iter()
+            .map(|t| Message {
+                lang: Lang::detect(t),
+                text: (*t).to_owned(),
+                source: 0,
+            })
+            .collect();
+        record.sources.push(SourceRef {
+            file: "acme/errors.md".to_owned(),
+            line: 3,
+            lang: Lang::Zh,
+        });
+        record
     }
 
     fn assign(name: Option<&str>, status: Option<u16>, texts: &[&str]) -> Assigned {

@@ -661,15 +661,7 @@ mod tests {
     }
 
     fn record(code: &str, rows: &[(&str, usize, Lang, &[&str])]) -> Record {
-        let mut record = Record {
-            code: Code::new(code),
-            name: None,
-            http_status: None,
-            messages: Vec::new(),
-            sources: Vec::new(),
-            translations: Vec::new(),
-            note: None,
-        };
+        let mut record = Record::new(Code::new(code));
         for &(file, line, lang, texts) in rows {
             let source = record.sources.len();
             record.sources.push(SourceRef {

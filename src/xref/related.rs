@@ -873,22 +873,17 @@ mod tests {
     use crate::xref::category::Reason;
 
     fn record(code: &str, name: Option<&str>, texts: &[&str]) -> Record {
-        Record {
-            code: Code::new(code),
-            name: name.map(str::to_owned),
-            http_status: None,
-            messages: texts
-                .iter()
-                .map(|t| Message {
-                    lang: Lang::detect(t),
-                    text: (*t).to_owned(),
-                    source: 0,
-                })
-                .collect(),
-            sources: Vec::new(),
-            translations: Vec::new(),
-            note: None,
-        }
+        let mut record = Record::new(Code::new(code));
+        record.name = name.map(str::to_owned);
+        record.messages = texts
+            .iter()
+            .map(|t| Message {
+                lang: Lang::detect(t),
+                text: (*t).to_owned(),
+                source: 0,
+            })
+            .collect();
+        record
     }
 
     fn vendor(id: &str, records: Vec<Record>) -> Vendor {
