@@ -448,7 +448,10 @@ impl Job {
             Job::Home(lang) => template("home.html", &pages::home(ctx, lang)),
             Job::Vendor(lang, v) => template("vendor.html", &pages::vendor(ctx, v, lang)),
             Job::Code(lang, v, r) => template("code.html", &pages::code(ctx, v, r, lang)),
-            Job::Permalink(lang, i) => template("permalink.html", &pages::permalink(ctx, i, lang)),
+            Job::Permalink(lang, i) => match ctx.index.codes[i].1.len() {
+                1 => template("redirect.html", &pages::redirect(ctx, i, lang)),
+                _ => template("permalink.html", &pages::permalink(ctx, i, lang)),
+            },
             Job::Categories(lang) => template("list.html", &pages::categories(ctx, lang)),
             Job::Category(lang, category, p) => {
                 template("codes.html", &pages::category(ctx, category, lang, p))

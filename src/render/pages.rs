@@ -12,7 +12,7 @@ mod vendor;
 use serde::Serialize;
 
 pub(crate) use self::browse::{categories, category, status, statuses};
-pub(crate) use self::code::{code, permalink};
+pub(crate) use self::code::{code, permalink, redirect};
 pub(crate) use self::home::{home, landing};
 pub(crate) use self::report::report;
 pub(crate) use self::search::{not_found, search};
@@ -50,7 +50,7 @@ impl Pager {
     /// `path(lang)`; links are relative to a page at `root`.
     fn new(len: usize, page: usize, root: &str, first: &str) -> Pager {
         let total = page_count(len);
-        let link = |p: usize| format!("{root}{}", paths::paged(first.to_owned(), p));
+        let link = |p: usize| paths::from_root(root, &paths::paged(first.to_owned(), p));
         Pager {
             current: page + 1,
             total,
@@ -118,13 +118,34 @@ pub(crate) fn html_lang(lang: Lang) -> &'static str {
     }
 }
 
-/// Replaces `{key}` placeholders of a UI string.
+/// Replaces `{key}` placeholders of a UI string, in one pass: a value is
+/// never scanned for placeholders itself, so a vendor text holding
+/// `{code}` stays as it is. Unknown placeholders are kept.
 pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (key, value)| {
-            text.replace(&format!("{{{key}}}"), value)
-        })
+    let size = template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>();
+    let mut out = String::with_capacity(size);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let placeholder = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            let value = values.iter().find(|(k, _)| *k == key)?.1;
+            Some((value, &after[close + 1..]))
+        });
+        match placeholder {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn t<'a>(strings: &'a Strings, key: &str) -> &'a str {
@@ -222,7 +243,7 @@ impl<'a> Chrome<'a> {
         };
         let other = lang.other();
         let switch = Some(Switch {
-            href: format!("{root}{}", path(other)),
+            href: paths::from_root(&root, &path(other)),
             html_lang: html_lang(other),
             label: ctx.t(other, "language_name"),
         });
@@ -230,12 +251,12 @@ impl<'a> Chrome<'a> {
             Vec::new()
         } else {
             let home = Crumb {
-                href: Some(format!("{root}{}", paths::home_page(lang))),
+                href: Some(paths::from_root(&root, &paths::home_page(lang))),
                 label: ctx.t(lang, "home").to_owned(),
             };
             std::iter::once(home)
                 .chain(crumbs.into_iter().map(|(href, label)| Crumb {
-                    href: href.map(|h| format!("{root}{h}")),
+                    href: href.map(|h| paths::from_root(&root, &h)),
                     label,
                 }))
                 .collect()
@@ -246,7 +267,7 @@ impl<'a> Chrome<'a> {
             canonical: ctx.base_url.map(|base| base.join(&path(lang))),
             opensearch: ctx
                 .base_url
-                .map(|_| format!("{root}{}", paths::opensearch(lang))),
+                .map(|_| paths::from_root(&root, &paths::opensearch(lang))),
             noindex: false,
             root,
             title,
@@ -315,7 +336,7 @@ fn category_link<'a>(info: &'a CategoryInfo, lang: Lang, root: &str) -> Category
     CategoryLink {
         id: info.category.as_str(),
         name: info.name.get(lang),
-        href: format!("{root}{}", paths::category_page(lang, info.category)),
+        href: paths::from_root(root, &paths::category_page(lang, info.category)),
     }
 }
 
@@ -337,7 +358,7 @@ fn code_row<'a>(ctx: &Ctx<'a>, at: At, lang: Lang, root: &str, with_vendor: bool
     CodeRow {
         vendor: with_vendor.then(|| vendor.name.get(lang).as_str()),
         code: record.code.as_str(),
-        href: format!("{root}{}", paths::code_page(lang, &vendor.id, &record.code)),
+        href: paths::from_root(root, &paths::code_page(lang, &vendor.id, &record.code)),
         name: record.name.as_deref(),
         http_status: record.http_status.map(|s| s.get()),
         category: category_link(ctx.category(at), lang, root),
@@ -362,7 +383,7 @@ fn category_counts<'a>(ctx: &Ctx<'a>, lang: Lang, root: &str) -> Vec<CountLink<'
         .map(|(category, members)| {
             let info = ctx.checked.xref.categorizer.info(category);
             CountLink {
-                href: format!("{root}{}", paths::category_page(lang, category)),
+                href: paths::from_root(root, &paths::category_page(lang, category)),
                 label: info.name.get(lang).clone(),
                 detail: Some(info.meaning.get(lang)),
                 count: members.len(),
@@ -374,6 +395,19 @@ fn category_counts<'a>(ctx: &Ctx<'a>, lang: Lang, root: &str) -> Vec<CountLink<'
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        assert_eq!(
+            fill(
+                "{code} of {vendor}",
+                &[("vendor", "{code}"), ("code", "400001")]
+            ),
+            "400001 of {code}"
+        );
+        assert_eq!(fill("{a}{b} {c} {", &[("a", "1"), ("b", "2")]), "12 {c} {");
+        assert_eq!(fill("没有占位符", &[("a", "1")]), "没有占位符");
+    }
 
     #[test]
     fn long_lists_are_split_into_pages_of_page_size() {

@@ -4,6 +4,7 @@
 
 use std::fmt::{self, Write};
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use crate::model::{Category, Code, HttpStatus, Lang, VendorId};
 
@@ -31,22 +32,30 @@ pub(crate) fn code_segment(code: &Code) -> String {
 
 /// Site-root-relative path of a code page: `en/polaris/400001.html`.
 pub(crate) fn code_page(lang: Lang, vendor: &VendorId, code: &Code) -> String {
-    format!("{lang}/{vendor}/{}.html", code_segment(code))
+    [
+        lang.tag(),
+        "/",
+        vendor.as_str(),
+        "/",
+        &code_segment(code),
+        ".html",
+    ]
+    .concat()
 }
 
 /// Site-root-relative path of a vendor page: `en/polaris/index.html`.
 pub(crate) fn vendor_page(lang: Lang, vendor: &VendorId) -> String {
-    format!("{lang}/{vendor}/index.html")
+    [lang.tag(), "/", vendor.as_str(), "/index.html"].concat()
 }
 
 /// Site-root-relative path of a language's home page: `en/index.html`.
 pub(crate) fn home_page(lang: Lang) -> String {
-    format!("{lang}/index.html")
+    [lang.tag(), "/index.html"].concat()
 }
 
 /// The vendor-free permalink of a code string: `en/codes/400001.html`.
 pub(crate) fn permalink(lang: Lang, code: &Code) -> String {
-    format!("{lang}/{CODES}/{}.html", code_segment(code))
+    [lang.tag(), "/", CODES, "/", &code_segment(code), ".html"].concat()
 }
 
 pub(crate) fn categories_page(lang: Lang) -> String {
@@ -55,8 +64,23 @@ pub(crate) fn categories_page(lang: Lang) -> String {
 
 /// `en/categories/invalid-argument.html`.
 pub(crate) fn category_page(lang: Lang, category: Category) -> String {
-    let slug = category.as_str().to_ascii_lowercase().replace('_', "-");
-    format!("{lang}/{CATEGORIES}/{slug}.html")
+    [
+        lang.tag(),
+        "/",
+        CATEGORIES,
+        "/",
+        category_slug(category),
+        ".html",
+    ]
+    .concat()
+}
+
+/// `invalid-argument` for `INVALID_ARGUMENT`.
+fn category_slug(category: Category) -> &'static str {
+    static SLUGS: LazyLock<[String; 17]> =
+        LazyLock::new(|| Category::ALL.map(|c| c.as_str().to_ascii_lowercase().replace('_', "-")));
+    let i = Category::ALL.iter().position(|&c| c == category);
+    i.map_or("", |i| SLUGS[i].as_str())
 }
 
 pub(crate) fn statuses_page(lang: Lang) -> String {
@@ -65,7 +89,7 @@ pub(crate) fn statuses_page(lang: Lang) -> String {
 
 /// `en/status/404.html`.
 pub(crate) fn status_page(lang: Lang, status: HttpStatus) -> String {
-    format!("{lang}/{STATUS}/{status}.html")
+    [lang.tag(), "/", STATUS, "/", &status.to_string(), ".html"].concat()
 }
 
 /// The maintainers' report: `en/report.html`.
@@ -86,7 +110,7 @@ pub(crate) fn opensearch(lang: Lang) -> String {
 
 /// A code's entry of `api/codes.json` on its own: `api/polaris/400001.json`.
 pub(crate) fn code_json(vendor: &VendorId, code: &Code) -> String {
-    format!("api/{vendor}/{}.json", code_segment(code))
+    ["api/", vendor.as_str(), "/", &code_segment(code), ".json"].concat()
 }
 
 /// A vendor's codes as a spreadsheet: `api/polaris.csv`.
@@ -119,6 +143,13 @@ pub(crate) fn paged(path: String, page: usize) -> String {
         0 => path,
         _ => format!("{}-{}.html", path.trim_end_matches(".html"), page + 1),
     }
+}
+
+/// `path`, relative to the site root, as linked from a page at `root`
+/// (see [`root_of`]). Links are made for every page by the hundred; this
+/// sizes the string once, which `format!` does not.
+pub(crate) fn from_root(root: &str, path: &str) -> String {
+    [root, path].concat()
 }
 
 /// The prefix that leads from a page back to the site root: `../../` for

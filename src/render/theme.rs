@@ -26,6 +26,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "permalink.html",
         include_str!("../../templates/permalink.html"),
     ),
+    (
+        "redirect.html",
+        include_str!("../../templates/redirect.html"),
+    ),
     ("report.html", include_str!("../../templates/report.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),

@@ -343,7 +343,14 @@ fn the_same_code_at_two_vendors_has_one_permalink_listing_both() {
     );
     let single = std::fs::read_to_string(site.join("en/codes/10307.html")).unwrap();
     assert!(
-        single.contains("http-equiv=\"refresh\""),
+        single.contains("http-equiv=\"refresh\" content=\"0; url=../../en/api-switch/10307.html\""),
         "one vendor: straight on"
+    );
+    // For a browser that does not follow: a link, in the page's language.
+    assert!(single.contains("<html lang=\"en\">"));
+    assert!(
+        single.contains(
+            "<a href=\"../../en/api-switch/10307.html\">10307 is a code of API Switch.</a>"
+        )
     );
 }

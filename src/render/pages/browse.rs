@@ -106,7 +106,7 @@ pub(crate) fn statuses<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {
         .statuses
         .iter()
         .map(|(status, members)| CountLink {
-            href: format!("{}{}", page.root, paths::status_page(lang, *status)),
+            href: paths::from_root(&page.root, &paths::status_page(lang, *status)),
             label: status.to_string(),
             detail: None,
             count: members.len(),

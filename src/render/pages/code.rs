@@ -172,7 +172,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             http_status: record.http_status.map(|s| s.get()),
             status_href: record
                 .http_status
-                .map(|status| format!("{root}{}", paths::status_page(lang, status))),
+                .map(|status| paths::from_root(&root, &paths::status_page(lang, status))),
             messages: messages
                 .iter()
                 .map(|m| ShownText {
@@ -223,7 +223,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             reason: reason_text(ctx, lang, &assigned.reason),
         },
         permalink: PermalinkLink {
-            href: format!("{root}{}", paths::permalink(lang, &record.code)),
+            href: paths::from_root(&root, &paths::permalink(lang, &record.code)),
             vendors: vendors_using,
         },
         related: ctx.checked.xref.related[v][r]
@@ -256,7 +256,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             .collect(),
         previous: r.checked_sub(1).and_then(neighbour),
         next: neighbour(r + 1),
-        json_href: format!("{root}{}", paths::code_json(&vendor.id, &record.code)),
+        json_href: paths::from_root(&root, &paths::code_json(&vendor.id, &record.code)),
         page,
     }
 }
@@ -288,28 +288,19 @@ pub(crate) struct PermalinkPage<'a> {
     rows: Vec<CodeRow<'a>>,
 }
 
-/// `codes/<code>.html`: every vendor's meaning of one code string; with
-/// one vendor, it leads straight to that vendor's page.
+/// `codes/<code>.html` of a code several vendors use: every vendor's
+/// meaning of it, to choose from.
 pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPage<'a> {
     let (code, members): (&Code, _) = (ctx.index.codes[i].0, &ctx.index.codes[i].1);
     let title = fill(ctx.t(lang, "permalink_title"), &[("code", code.as_str())]);
-    let intro = match members.as_slice() {
-        [only] => fill(
-            ctx.t(lang, "permalink_one"),
-            &[
-                ("code", code.as_str()),
-                ("vendor", ctx.vendor(only.0).name.get(lang)),
-            ],
-        ),
-        _ => fill(
-            ctx.t(lang, "permalink_many"),
-            &[
-                ("code", code.as_str()),
-                ("count", &members.len().to_string()),
-            ],
-        ),
-    };
-    let mut page = Chrome::new(
+    let intro = fill(
+        ctx.t(lang, "permalink_many"),
+        &[
+            ("code", code.as_str()),
+            ("count", &members.len().to_string()),
+        ],
+    );
+    let page = Chrome::new(
         ctx,
         lang,
         |l| paths::permalink(l, code),
@@ -317,22 +308,49 @@ pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPag
         intro.clone(),
         vec![(None, code.as_str().to_owned())],
     );
-    let rows: Vec<CodeRow> = members
+    let rows = members
         .iter()
         .map(|&at| code_row(ctx, at, lang, &page.root, true))
         .collect();
-    if let [only] = rows.as_slice() {
-        page.redirect = Some(only.href.clone());
-        // Search engines should credit the page it leads to.
-        let (vendor, record) = (ctx.vendor(members[0].0), ctx.record(members[0]));
-        page.canonical = ctx
-            .base_url
-            .map(|base| base.join(&paths::code_page(lang, &vendor.id, &record.code)));
-    }
     PermalinkPage {
         code: code.as_str(),
         intro,
         rows,
         page,
+    }
+}
+
+/// `codes/<code>.html` of a code one vendor uses: a page that only leads
+/// on to the code's page, as small as a static host's redirect (Hugo's
+/// aliases are made the same way).
+#[derive(Serialize)]
+pub(crate) struct RedirectPage {
+    html_lang: &'static str,
+    title: String,
+    /// The code's page, relative to this one.
+    target: String,
+    /// The code's page, absolute, when the base URL is known: search
+    /// engines should credit it.
+    canonical: Option<String>,
+    /// The stylesheet, for a reader whose browser does not follow.
+    stylesheet: String,
+    text: String,
+}
+
+pub(crate) fn redirect(ctx: &Ctx, i: usize, lang: Lang) -> RedirectPage {
+    let (code, members): (&Code, _) = (ctx.index.codes[i].0, &ctx.index.codes[i].1);
+    let root = paths::root_of(&paths::permalink(lang, code));
+    let (vendor, record) = (ctx.vendor(members[0].0), ctx.record(members[0]));
+    let target = paths::code_page(lang, &vendor.id, &record.code);
+    RedirectPage {
+        html_lang: html_lang(lang),
+        title: fill(ctx.t(lang, "permalink_title"), &[("code", code.as_str())]),
+        canonical: ctx.base_url.map(|base| base.join(&target)),
+        target: paths::from_root(&root, &target),
+        stylesheet: paths::from_root(&root, paths::STYLESHEET),
+        text: fill(
+            ctx.t(lang, "permalink_one"),
+            &[("code", code.as_str()), ("vendor", vendor.name.get(lang))],
+        ),
     }
 }

@@ -84,7 +84,7 @@ pub(crate) fn home<'a>(ctx: &Ctx<'a>, lang: Lang) -> HomePage<'a> {
         .vendors
         .iter()
         .map(|v| CountLink {
-            href: format!("{root}{}", paths::vendor_page(lang, &v.id)),
+            href: paths::from_root(root, &paths::vendor_page(lang, &v.id)),
             label: v.name.get(lang).clone(),
             detail: None,
             count: v.records.len(),
@@ -95,7 +95,7 @@ pub(crate) fn home<'a>(ctx: &Ctx<'a>, lang: Lang) -> HomePage<'a> {
         .statuses
         .iter()
         .map(|(status, members)| CountLink {
-            href: format!("{root}{}", paths::status_page(lang, *status)),
+            href: paths::from_root(root, &paths::status_page(lang, *status)),
             label: status.to_string(),
             detail: None,
             count: members.len(),
@@ -103,7 +103,7 @@ pub(crate) fn home<'a>(ctx: &Ctx<'a>, lang: Lang) -> HomePage<'a> {
         .collect();
     HomePage {
         categories: category_counts(ctx, lang, root),
-        report_href: format!("{root}{}", paths::report_page(lang)),
+        report_href: paths::from_root(root, &paths::report_page(lang)),
         report_count: ctx.checked.diagnostics.len(),
         vendors,
         statuses,

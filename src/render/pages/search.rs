@@ -68,7 +68,7 @@ pub(crate) fn not_found<'a>(ctx: &Ctx<'a>) -> NotFoundPage<'a> {
     NotFoundPage {
         zh: &strings.zh,
         zh_html_lang: super::html_lang(Lang::Zh),
-        zh_search: format!("{}{}", page.root, paths::search_page(Lang::Zh)),
+        zh_search: paths::from_root(&page.root, &paths::search_page(Lang::Zh)),
         page,
     }
 }

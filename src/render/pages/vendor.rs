@@ -36,7 +36,7 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
         .map(|r| code_row(ctx, (v, r), lang, &page.root, false))
         .collect();
     VendorPage {
-        csv_href: format!("{}{}", page.root, paths::vendor_csv(&vendor.id)),
+        csv_href: paths::from_root(&page.root, &paths::vendor_csv(&vendor.id)),
         vendor: VendorView {
             name,
             homepage: vendor.homepage.as_deref(),
