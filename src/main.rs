@@ -1,14 +1,15 @@
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use errdocs::build::{self, BuildError};
-use errdocs::cli::{Cli, Command};
+use errdocs::build::{self, BuildError, BuildReport};
+use errdocs::cli::{Cli, Command, ServeArgs};
 use errdocs::diagnostic::{Diagnostic, Severity};
 use errdocs::render::Progress;
+use errdocs::serve::{Event, Server};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,17 +34,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             progress.bar.finish_and_clear();
             match result {
                 Ok(report) => {
-                    let notes = count(&report.diagnostics, Severity::Note);
-                    for diagnostic in report
-                        .diagnostics
-                        .iter()
-                        .filter(|d| d.severity != Severity::Note)
-                    {
-                        eprintln!("{diagnostic}");
-                    }
-                    if notes > 0 {
-                        eprintln!("{notes} notes: `errdocs check` shows them");
-                    }
+                    print_warnings(&report);
                     println!(
                         "built {} vendors, {} codes, {} pages into `{}` in {} ms ({} files written)",
                         report.vendors,
@@ -64,6 +55,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(err) => Err(err.into()),
             }
         }
+        Command::Serve(args) => serve(&args),
         Command::Check(args) => {
             let checked = build::check(&args.input);
             for diagnostic in &checked.diagnostics {
@@ -84,6 +76,86 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn print_warnings(report: &BuildReport) {
+    let notes = count(&report.diagnostics, Severity::Note);
+    for diagnostic in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Note)
+    {
+        eprintln!("{diagnostic}");
+    }
+    if notes > 0 {
+        eprintln!("{notes} notes: `errdocs check` shows them");
+    }
+}
+
+fn serve(args: &ServeArgs) -> anyhow::Result<()> {
+    let server = Server::start(&args.plan())?;
+    let stopper = server.stopper();
+    let presses = AtomicUsize::new(0);
+    ctrlc::set_handler(move || {
+        if presses.fetch_add(1, Ordering::Relaxed) == 0 {
+            stopper.stop();
+        } else {
+            // A second Ctrl-C does not wait for a long build to end.
+            std::process::exit(130);
+        }
+    })?;
+    server.run(&mut |event| match event {
+        Event::Listening { url } => {
+            println!("serving the site at {url} (Ctrl-C to stop)");
+            if args.open
+                && let Err(err) = open::that_detached(url)
+            {
+                eprintln!("warning: cannot open a browser: {err}");
+            }
+        }
+        Event::Built {
+            report,
+            first: true,
+        } => {
+            print_warnings(report);
+            println!(
+                "built {} vendors, {} codes, {} pages in {} ms",
+                report.vendors,
+                report.codes,
+                report.pages,
+                report.elapsed.as_millis()
+            );
+        }
+        Event::Built { report, .. } => {
+            let warnings = count(&report.diagnostics, Severity::Warning);
+            println!(
+                "rebuilt in {} ms: {} files written, {warnings} warnings",
+                report.elapsed.as_millis(),
+                report.written
+            );
+        }
+        Event::Failed { error } => {
+            // The errors alone: the warnings were told by the first build
+            // and the report page lists them.
+            if let BuildError::Input(diagnostics) = error {
+                for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
+                    eprintln!("{diagnostic}");
+                }
+            }
+            let mut message = format!("error: {error}");
+            let mut cause = std::error::Error::source(error);
+            while let Some(next) = cause {
+                message.push_str(&format!("\n  caused by: {next}"));
+                cause = next.source();
+            }
+            eprintln!("{message}\nstill serving the last good site");
+        }
+        Event::WatchError { message } => {
+            eprintln!("warning: watching for changes: {message}; rebuilding")
+        }
+    })?;
+    eprintln!("stopped");
+    Ok(())
 }
 
 fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
