@@ -203,7 +203,11 @@ pub(crate) fn answer(server: &tiny_http::Server, shared: &Arc<Shared>) {
 
 fn respond(request: Request, shared: &Arc<Shared>) {
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(text(405, "method not allowed\n"));
+        let mut reply = text(405, "method not allowed\n");
+        if let Ok(allow) = Header::from_bytes("Allow", "GET, HEAD") {
+            reply.add_header(allow);
+        }
+        let _ = request.respond(reply);
         return;
     }
     let response = match target(request.url(), &shared.base) {

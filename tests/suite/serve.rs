@@ -495,3 +495,119 @@ fn a_port_in_use_is_a_clear_error_with_a_way_out() {
     );
     assert!(stderr.contains("--port 0"), "{stderr}");
 }
+
+/// `node`, or `None` (the test skipped) where it is not installed and
+/// `ERRDOCS_REQUIRE_TOOLS` does not demand it; as the search tests do.
+fn node() -> Option<Command> {
+    let found = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("ERRDOCS_REQUIRE_TOOLS").is_none(),
+            "`node` is required (ERRDOCS_REQUIRE_TOOLS is set) but not found"
+        );
+        eprintln!("skipped: `node` is not installed");
+    }
+    found.then(|| Command::new("node"))
+}
+
+/// The live-reload script in node, over a stand-in DOM and event source,
+/// fed the states the server sends.
+#[test]
+fn the_live_script_reloads_on_a_changed_site_and_shows_a_failure_until_fixed() {
+    let Some(mut node) = node() else {
+        return;
+    };
+    let harness = r#"
+        const fs = require('fs');
+        const source = fs.readFileSync(process.argv[1], 'utf8');
+        function node(tag) {
+          return {
+            tag, style: {}, textContent: '', children: [], attributes: {}, parentNode: null,
+            listeners: {},
+            setAttribute(k, v) { this.attributes[k] = v; },
+            appendChild(c) { c.parentNode = this; this.children.push(c); return c; },
+            removeChild(c) { this.children = this.children.filter((x) => x !== c); c.parentNode = null; },
+            addEventListener(type, f) { this.listeners[type] = f; },
+            text() { return this.textContent + this.children.map((c) => c.text()).join(''); },
+          };
+        }
+        const body = node('body');
+        global.document = {
+          currentScript: { dataset: { site: '3', base: '/docs/' } },
+          documentElement: { lang: 'zh-CN' },
+          body,
+          createElement: node,
+        };
+        let reloads = 0;
+        global.location = { reload() { reloads++; } };
+        let stream;
+        global.EventSource = function (url) { this.url = url; this.closed = false; stream = this; };
+        global.EventSource.prototype.close = function () { this.closed = true; };
+        eval(source);
+        const send = (state) => stream.onmessage({ data: JSON.stringify(state) });
+        const shown = () => body.children.map((c) => ({
+          tag: c.tag, role: c.attributes.role || null, href: c.href || null, text: c.text(),
+        }));
+        const steps = {};
+        steps.url = stream.url;
+        send({ site: 3, outcome: 'ok', error: null, diagnostics: [], warnings: 2 });
+        steps.warned = { shown: shown(), reloads };
+        const failure = { site: 3, outcome: 'failed', error: 'the input has 1 error(s)',
+          diagnostics: ['input/acme/vendor.toml:3: error[config]: unknown field `nmae`'], warnings: 2 };
+        send(failure);
+        steps.failed = { shown: shown(), reloads };
+        const dismiss = body.children[0].children[0].children[0];
+        dismiss.listeners.click();
+        send(failure);
+        steps.dismissed = { shown: shown(), reloads };
+        send({ site: 3, outcome: 'ok', error: null, diagnostics: [], warnings: 0 });
+        steps.fixed = { shown: shown(), reloads };
+        send({ site: 4, outcome: 'ok', error: null, diagnostics: [], warnings: 0 });
+        steps.changed = { reloads, closed: stream.closed };
+        console.log(JSON.stringify(steps));
+    "#;
+    node.arg("-e")
+        .arg(harness)
+        .arg(manifest_dir().join("src/serve/live.js"));
+    let output = node.output().expect("run node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let steps: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+
+    assert_eq!(steps["url"], "/__errdocs/events");
+    let warned = &steps["warned"]["shown"][0];
+    assert_eq!(warned["text"], "2 warnings");
+    assert_eq!(
+        warned["href"], "/docs/zh/report.html",
+        "the page's language"
+    );
+    assert_eq!(steps["warned"]["reloads"], 0);
+
+    let failed = &steps["failed"]["shown"];
+    assert_eq!(
+        failed.as_array().unwrap().len(),
+        1,
+        "the overlay alone: {failed}"
+    );
+    assert_eq!(failed[0]["role"], "alert");
+    let text = failed[0]["text"].as_str().unwrap();
+    assert!(text.contains("the build failed"), "{text}");
+    assert!(text.contains("the input has 1 error(s)"), "{text}");
+    assert!(
+        text.contains("input/acme/vendor.toml:3: error[config]"),
+        "{text}"
+    );
+    assert_eq!(steps["failed"]["reloads"], 0, "a failure keeps the page");
+
+    assert_eq!(steps["dismissed"]["shown"], serde_json::json!([]));
+    assert_eq!(steps["fixed"]["shown"], serde_json::json!([]));
+    assert_eq!(steps["fixed"]["reloads"], 0, "the site did not change");
+    assert_eq!(steps["changed"]["reloads"], 1);
+    assert_eq!(steps["changed"]["closed"], true);
+}
