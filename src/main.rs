@@ -104,12 +104,18 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             std::process::exit(130);
         }
     })?;
-    server.run(&mut |event| match event {
+    server.run(&mut |event| tell(event, args.open))?;
+    eprintln!("stopped");
+    Ok(())
+}
+
+/// Prints what `serve` did: its URL, each build's outcome in a line, and a
+/// failed build's errors.
+fn tell(event: Event, open: bool) {
+    match event {
         Event::Listening { url } => {
             println!("serving the site at {url} (Ctrl-C to stop)");
-            if args.open
-                && let Err(err) = open::that_detached(url)
-            {
+            if open && let Err(err) = open::that_detached(url) {
                 eprintln!("warning: cannot open a browser: {err}");
             }
         }
@@ -134,28 +140,31 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
                 report.written
             );
         }
-        Event::Failed { error } => {
-            // The errors alone: the warnings were told by the first build
-            // and the report page lists them.
+        Event::Failed { error, first } => {
+            // The errors alone: the report page lists the warnings.
             if let BuildError::Input(diagnostics) = error {
                 for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
                     eprintln!("{diagnostic}");
                 }
             }
-            let mut message = format!("error: {error}");
+            eprintln!("error: {error}");
             let mut cause = std::error::Error::source(error);
             while let Some(next) = cause {
-                message.push_str(&format!("\n  caused by: {next}"));
+                eprintln!("  caused by: {next}");
                 cause = next.source();
             }
-            eprintln!("{message}\nstill serving the last good site");
+            eprintln!(
+                "{}",
+                match first {
+                    true => "no site to serve until the input is fixed",
+                    false => "still serving the last good site",
+                }
+            );
         }
         Event::WatchError { message } => {
             eprintln!("warning: watching for changes: {message}; rebuilding")
         }
-    })?;
-    eprintln!("stopped");
-    Ok(())
+    }
 }
 
 fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {

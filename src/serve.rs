@@ -16,7 +16,7 @@ mod live;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
@@ -84,8 +84,8 @@ pub enum Event<'a> {
         report: &'a BuildReport,
         first: bool,
     },
-    /// A build failed; the last good site is still served.
-    Failed { error: &'a BuildError },
+    /// A build failed; the last good site, if any, is still served.
+    Failed { error: &'a BuildError, first: bool },
     /// The watcher could not tell what changed; the site is rebuilt anyway.
     WatchError { message: &'a str },
 }
@@ -175,11 +175,6 @@ impl Server {
         &self.url
     }
 
-    /// Where the site is built.
-    pub fn site_dir(&self) -> &Path {
-        &self.plan.output
-    }
-
     pub fn stopper(&self) -> Stopper {
         Stopper(self.signals.0.clone())
     }
@@ -242,7 +237,10 @@ impl Server {
             }
             Err(error) => {
                 live.failed(&error);
-                report(Event::Failed { error: &error });
+                report(Event::Failed {
+                    error: &error,
+                    first,
+                });
             }
         }
     }

@@ -6,6 +6,8 @@
 //! script reloads the page when a later successful build has changed the
 //! site, and shows a failed build's errors over the page until the next
 //! good build. A page that connects after a build sees its state at once.
+//! (A page read while a build moves its files in may be new but numbered
+//! old; it then reloads once more than it needs to.)
 
 use std::io::Write;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};

@@ -611,3 +611,41 @@ fn the_live_script_reloads_on_a_changed_site_and_shows_a_failure_until_fixed() {
     assert_eq!(steps["changed"]["reloads"], 1);
     assert_eq!(steps["changed"]["closed"], true);
 }
+
+#[test]
+fn a_first_build_that_fails_is_explained_until_the_input_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    let config = input.join("polaris/vendor.toml");
+    let good_config = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{good_config}\nnmae = \"typo\"\n")).unwrap();
+    let serving = Serving::start(&["--input", input.to_str().unwrap()], dir.path());
+
+    // No site yet: every page is a 404 that carries the live script, so the
+    // browser shows the errors and reloads once there is a site.
+    let early = serving.get("/en/index.html");
+    assert_eq!(early.status, 404);
+    assert!(early.body.contains("No site yet"), "{}", early.body);
+    assert!(early.body.contains(r#"data-site="0""#), "{}", early.body);
+    let event = first_event(serving.authority());
+    assert!(event.contains(r#""outcome":"failed""#), "{event}");
+    assert!(event.contains("unknown field `nmae`"), "{event}");
+    eventually("the terminal did not say why", &serving, || {
+        let stderr = serving.stderr();
+        (stderr.contains("error[config]")
+            && stderr.contains("no site to serve until the input is fixed"))
+        .then_some(())
+    });
+
+    std::fs::write(&config, good_config).unwrap();
+    eventually("the fixed input was not reported", &serving, || {
+        let reply = serving.get("/__errdocs/status");
+        reply
+            .body
+            .contains(r#""site":1,"outcome":"ok""#)
+            .then_some(())
+    });
+    let page = serving.get("/en/index.html");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"data-site="1""#));
+}
