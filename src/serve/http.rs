@@ -430,6 +430,30 @@ mod tests {
     }
 
     #[test]
+    fn a_miss_while_a_build_runs_waits_for_the_build() {
+        // As when a whole site is swapped in: for a moment there is none.
+        let dir = tempfile::tempdir().unwrap();
+        let shared = Shared {
+            live: Live::default(),
+            root: dir.path().to_owned(),
+            base: BasePath::default(),
+        };
+        shared.live.building(true);
+        let reply = std::thread::scope(|scope| {
+            scope.spawn(|| {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                std::fs::write(dir.path().join("late.html"), "<p>late</p>").unwrap();
+                shared.live.building(false);
+            });
+            site_file(&shared, "/late.html", &["late.html".to_owned()], false)
+        });
+        assert_eq!(reply.status_code().0, 200);
+        // Without a build running, a miss is a 404 at once.
+        let missing = site_file(&shared, "/gone.html", &["gone.html".to_owned()], false);
+        assert_eq!(missing.status_code().0, 404);
+    }
+
+    #[test]
     fn content_types_are_those_a_static_host_sends() {
         for (name, expected) in [
             ("a.html", "text/html; charset=utf-8"),

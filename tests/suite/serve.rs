@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -22,7 +22,6 @@ struct Serving {
     child: Option<Child>,
     url: String,
     stderr: Arc<Mutex<String>>,
-    _lines: Receiver<String>,
 }
 
 impl Serving {
@@ -52,6 +51,7 @@ impl Serving {
         });
         let (send, lines) = mpsc::channel();
         let out = child.stdout.take().expect("stdout");
+        // Reads on after the URL, so the server never blocks on a full pipe.
         std::thread::spawn(move || {
             for line in BufReader::new(out).lines().map_while(Result::ok) {
                 let _ = send.send(line);
@@ -61,12 +61,11 @@ impl Serving {
             child: Some(child),
             url: String::new(),
             stderr,
-            _lines: lines,
         };
         let deadline = Instant::now() + Duration::from_secs(120);
         while serving.url.is_empty() {
             let left = deadline.saturating_duration_since(Instant::now());
-            match serving._lines.recv_timeout(left) {
+            match lines.recv_timeout(left) {
                 Ok(line) => {
                     if let Some(rest) = line.strip_prefix("serving the site at ") {
                         let url = rest.split_whitespace().next().unwrap_or_default();
@@ -648,4 +647,73 @@ fn a_first_build_that_fails_is_explained_until_the_input_is_fixed() {
     let page = serving.get("/en/index.html");
     assert_eq!(page.status, 200);
     assert!(page.body.contains(r#"data-site="1""#));
+}
+
+/// Pages fetched without pause while the site is rebuilt — files moved in
+/// one by one, and the whole site swapped when the previous build's record
+/// no longer matches the directory — are always whole: never a 404, never
+/// a torn page. (The moment of a swap with no site is too short to hit at
+/// will; `http::tests::a_miss_while_a_build_runs_waits_for_the_build`
+/// covers what a request meeting it does.)
+#[test]
+fn requests_racing_rebuilds_get_whole_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_seeds(dir.path());
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let serving = Serving::start(&["--input", input.to_str().unwrap()], &tmp);
+    let site = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("site"))
+        .find(|p| p.is_dir())
+        .expect("the temporary site");
+
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let source = input.join("polaris/error-codes.en.md");
+    let original = std::fs::read_to_string(&source).unwrap();
+    let fetched = std::thread::scope(|scope| {
+        let hammers: Vec<_> = ["/en/polaris/400141.html", "/en/index.html"]
+            .into_iter()
+            .map(|page| {
+                let (serving, done) = (&serving, &done);
+                scope.spawn(move || {
+                    let mut count = 0;
+                    while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                        let reply = serving.get(page);
+                        assert_eq!(reply.status, 200, "{page} during a rebuild");
+                        assert!(reply.body.trim_end().ends_with("</html>"), "{page} torn");
+                        count += 1;
+                    }
+                    count
+                })
+            })
+            .collect();
+        for round in 1..=4 {
+            if round == 3 {
+                // The record of the last build no longer matches: the next
+                // build renders everything and swaps the whole site in.
+                std::fs::remove_file(site.join("zh/polaris/400141.html")).unwrap();
+            }
+            let text = format!("heartbeat on disabled instance, round {round}");
+            std::fs::write(
+                &source,
+                original.replace("heartbeat on disabled instance", &text),
+            )
+            .unwrap();
+            eventually("the edit was not served", &serving, || {
+                serving
+                    .get("/en/polaris/400141.html")
+                    .body
+                    .contains(&text)
+                    .then_some(())
+            });
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        hammers
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .sum::<usize>()
+    });
+    assert!(fetched > 20, "only {fetched} pages fetched");
+    assert!(site.join("zh/polaris/400141.html").is_file());
 }
