@@ -149,6 +149,8 @@ impl Server {
             root: build.output.clone(),
             base: plan.base_path.clone(),
         });
+        // Requests that come before the first build wait for it.
+        shared.live.building(true);
         let http = Arc::new(http);
         let workers = (0..WORKERS)
             .map(|_| {
@@ -186,13 +188,20 @@ impl Server {
         let on_change = self.signals.0.clone();
         // Watching starts first so that an edit during the first build is
         // not missed.
-        let watcher = watch::watch(&self.watched, move |change| {
+        let watching = watch::watch(&self.watched, move |change| {
             let signal = match change {
                 Ok(()) => Signal::Changed,
                 Err(message) => Signal::WatchError(message),
             };
             let _ = on_change.send(signal);
-        })?;
+        });
+        let watcher = match watching {
+            Ok(watcher) => watcher,
+            Err(err) => {
+                self.shut_down();
+                return Err(err);
+            }
+        };
         self.rebuild(report, true);
         report(Event::Listening { url: &self.url });
         while let Ok(signal) = self.signals.1.recv() {

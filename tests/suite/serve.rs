@@ -717,3 +717,24 @@ fn requests_racing_rebuilds_get_whole_pages() {
     assert!(fetched > 20, "only {fetched} pages fetched");
     assert!(site.join("zh/polaris/400141.html").is_file());
 }
+
+#[test]
+fn a_missing_input_directory_is_named_and_the_server_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-input");
+    let output = Command::new(env!("CARGO_BIN_EXE_errdocs"))
+        .args(["serve", "--port", "0", "--input"])
+        .arg(&missing)
+        .env("TMPDIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("cannot watch `{}`", missing.display())),
+        "{stderr}"
+    );
+    // The temporary site went with it.
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
