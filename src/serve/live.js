@@ -71,14 +71,13 @@
     document.body.appendChild(badge);
   }
 
-  var events = new EventSource('/__errdocs/events');
-  events.onmessage = function (message) {
+  function onState(message) {
     var state = JSON.parse(message.data);
     if (state.outcome === 'failed') {
       showFailure(state);
     } else if (state.outcome === 'ok') {
       if (state.site !== site) {
-        events.close();
+        disconnect();
         location.reload();
         return;
       }
@@ -86,5 +85,27 @@
       dismissed = null;
       showWarnings(state);
     }
-  };
+  }
+
+  // Only a visible page listens: a browser opens at most six connections
+  // to a host, and a stream holds one for as long as it is open, so six
+  // listening tabs would leave none for loading pages. A page shown again
+  // hears the current state at once, and reloads if the site changed.
+  var events = null;
+
+  function connect() {
+    if (events) return;
+    events = new EventSource('/__errdocs/events');
+    events.onmessage = onState;
+  }
+
+  function disconnect() {
+    if (events) events.close();
+    events = null;
+  }
+
+  document.addEventListener('visibilitychange', function () {
+    if (document.hidden) disconnect(); else connect();
+  });
+  if (!document.hidden) connect();
 })();

@@ -513,7 +513,8 @@ fn node() -> Option<Command> {
 }
 
 /// The live-reload script in node, over a stand-in DOM and event source,
-/// fed the states the server sends.
+/// fed the states the server sends, and hidden and shown as a background
+/// tab is.
 #[test]
 fn the_live_script_reloads_on_a_changed_site_and_shows_a_failure_until_fixed() {
     let Some(mut node) = node() else {
@@ -534,11 +535,14 @@ fn the_live_script_reloads_on_a_changed_site_and_shows_a_failure_until_fixed() {
           };
         }
         const body = node('body');
+        const listeners = {};
         global.document = {
           currentScript: { dataset: { site: '3', base: '/docs/' } },
           documentElement: { lang: 'zh-CN' },
           body,
+          hidden: false,
           createElement: node,
+          addEventListener(type, f) { listeners[type] = f; },
         };
         let reloads = 0;
         global.location = { reload() { reloads++; } };
@@ -564,6 +568,15 @@ fn the_live_script_reloads_on_a_changed_site_and_shows_a_failure_until_fixed() {
         steps.dismissed = { shown: shown(), reloads };
         send({ site: 3, outcome: 'ok', error: null, diagnostics: [], warnings: 0 });
         steps.fixed = { shown: shown(), reloads };
+        // A page in a background tab lets its connection go, and listens
+        // again when shown.
+        const before = stream;
+        document.hidden = true;
+        listeners.visibilitychange();
+        steps.hidden = { closed: before.closed };
+        document.hidden = false;
+        listeners.visibilitychange();
+        steps.visible = { again: stream !== before && !stream.closed };
         send({ site: 4, outcome: 'ok', error: null, diagnostics: [], warnings: 0 });
         steps.changed = { reloads, closed: stream.closed };
         console.log(JSON.stringify(steps));
@@ -607,6 +620,8 @@ fn the_live_script_reloads_on_a_changed_site_and_shows_a_failure_until_fixed() {
     assert_eq!(steps["dismissed"]["shown"], serde_json::json!([]));
     assert_eq!(steps["fixed"]["shown"], serde_json::json!([]));
     assert_eq!(steps["fixed"]["reloads"], 0, "the site did not change");
+    assert_eq!(steps["hidden"]["closed"], true);
+    assert_eq!(steps["visible"]["again"], true);
     assert_eq!(steps["changed"]["reloads"], 1);
     assert_eq!(steps["changed"]["closed"], true);
 }
