@@ -148,6 +148,7 @@ impl Server {
             live: Live::default(),
             root: build.output.clone(),
             base: plan.base_path.clone(),
+            local_only: plan.bind.is_loopback(),
         });
         // Requests that come before the first build wait for it.
         shared.live.building(true);

@@ -23,6 +23,10 @@ pub(crate) struct Shared {
     /// The site directory.
     pub root: PathBuf,
     pub base: BasePath,
+    /// Listening on loopback: only requests naming this machine are
+    /// answered, so a web page cannot reach the server through a DNS name
+    /// of its own that resolves to 127.0.0.1 (DNS rebinding).
+    pub local_only: bool,
 }
 
 /// The URL path the site is served under: `/` or `/docs/errors/`.
@@ -202,6 +206,20 @@ pub(crate) fn answer(server: &tiny_http::Server, shared: &Arc<Shared>) {
 }
 
 fn respond(request: Request, shared: &Arc<Shared>) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str());
+    if shared.local_only && !host.is_none_or(is_local_host) {
+        let reply = text(
+            403,
+            "errdocs serve answers requests for localhost only; \
+             `--bind` another address to serve others\n",
+        );
+        let _ = request.respond(reply);
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let mut reply = text(405, "method not allowed\n");
         if let Ok(allow) = Header::from_bytes("Allow", "GET, HEAD") {
@@ -230,6 +248,19 @@ fn respond(request: Request, shared: &Arc<Shared>) {
         Target::Site { segments, dir } => site_file(shared, request.url(), &segments, dir),
     };
     let _ = request.respond(response);
+}
+
+/// Whether a `Host` header names this machine: `localhost`, `127.0.0.1`,
+/// `[::1]`, with or without a port.
+pub(crate) fn is_local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 type Reply = Response<std::io::Cursor<Vec<u8>>>;
@@ -437,6 +468,7 @@ mod tests {
             live: Live::default(),
             root: dir.path().to_owned(),
             base: BasePath::default(),
+            local_only: true,
         };
         shared.live.building(true);
         let reply = std::thread::scope(|scope| {
@@ -451,6 +483,30 @@ mod tests {
         // Without a build running, a miss is a 404 at once.
         let missing = site_file(&shared, "/gone.html", &["gone.html".to_owned()], false);
         assert_eq!(missing.status_code().0, 404);
+    }
+
+    #[test]
+    fn only_this_machine_is_a_local_host() {
+        for local in [
+            "localhost",
+            "LOCALHOST:1111",
+            "127.0.0.1:8080",
+            "127.1.2.3",
+            "[::1]:1111",
+            "[::1]",
+        ] {
+            assert!(is_local_host(local), "{local}");
+        }
+        for other in [
+            "attacker.example",
+            "attacker.example:1111",
+            "192.168.1.2",
+            "localhost.example.com",
+            "[::2]:80",
+            "",
+        ] {
+            assert!(!is_local_host(other), "{other}");
+        }
     }
 
     #[test]

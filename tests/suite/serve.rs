@@ -141,13 +141,18 @@ impl Reply {
 /// A plain HTTP/1.1 GET, the request line sent as given (so `..` reaches
 /// the server as a crafted client would send it).
 fn get(authority: &str, path: &str) -> Reply {
+    get_as(authority, authority, path)
+}
+
+/// A GET to the server at `authority` naming `host` in its `Host` header.
+fn get_as(authority: &str, host: &str, path: &str) -> Reply {
     let mut stream = TcpStream::connect(authority).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -425,6 +430,18 @@ fn serves_what_a_static_host_would_under_a_base_path() {
         assert_eq!(reply.status, 400, "{path}");
         assert!(!reply.body.contains("secret"), "{path}");
     }
+
+    // A page elsewhere cannot read the site through a name of its own that
+    // resolves to this machine (DNS rebinding); localhost can.
+    let port = serving.authority().rsplit(':').next().unwrap().to_owned();
+    let rebound = get_as(serving.authority(), "attacker.example", "/docs/errors/");
+    assert_eq!(rebound.status, 403);
+    let local = get_as(
+        serving.authority(),
+        &format!("localhost:{port}"),
+        "/docs/errors/",
+    );
+    assert_eq!(local.status, 200);
 
     // The page is the built page, byte for byte, but for the live script;
     // every relative link of it resolves under the sub-path.
