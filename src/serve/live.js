@@ -49,7 +49,10 @@
       overlay = remove(overlay);
     }));
     overlay.appendChild(heading);
-    overlay.appendChild(element('p', 'margin:0 0 .5em', state.error));
+    // Template errors point a caret at the place, a line below: monospace.
+    overlay.appendChild(element('p',
+      'margin:0 0 .5em;white-space:pre-wrap;font:13px/1.45 ui-monospace,monospace',
+      state.error));
     if (state.diagnostics.length) {
       overlay.appendChild(element('pre',
         'margin:0;padding:.75em;white-space:pre-wrap;background:#f6f8fa;color:#1f2328;' +
