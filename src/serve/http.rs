@@ -267,11 +267,12 @@ type Reply = Response<std::io::Cursor<Vec<u8>>>;
 
 fn site_file(shared: &Shared, url: &str, segments: &[String], dir: bool) -> Reply {
     // Read before the file, so a page is never marked newer than it is.
-    let site = shared.live.snapshot().site;
+    let mut site = shared.live.site();
     let mut found = find(&shared.root, segments, dir);
     if found == Found::Missing {
         // A running build may be about to move the file in.
         shared.live.wait_for_build();
+        site = shared.live.site();
         found = find(&shared.root, segments, dir);
     }
     match found {
@@ -292,7 +293,7 @@ fn site_file(shared: &Shared, url: &str, segments: &[String], dir: bool) -> Repl
 /// is no site (the first build failed): either way with the live script, so
 /// the page shows why and reloads once the site is there.
 fn not_found(shared: &Shared) -> Reply {
-    let site = shared.live.snapshot().site;
+    let site = shared.live.site();
     let path = shared.root.join("404.html");
     let body = std::fs::read(&path).unwrap_or_else(|_| NO_SITE.as_bytes().to_vec());
     page(404, &path, body, site, &shared.base)

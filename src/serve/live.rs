@@ -82,6 +82,11 @@ impl Live {
         self.lock().clone()
     }
 
+    /// The number of successful builds that changed the site, so far.
+    pub(crate) fn site(&self) -> u64 {
+        self.lock().site
+    }
+
     pub(crate) fn building(&self, building: bool) {
         self.update(|state| state.building = building);
     }
