@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fs;
 use crate::ingest;
 use crate::model::Catalog;
-use crate::render::{self, BaseUrl, Progress, RenderError};
+use crate::render::{self, BaseUrl, Progress, RenderError, ThemeFiles};
 use crate::xref::{self, Xref};
 
 /// A validated request to build a site.
@@ -18,6 +18,9 @@ pub struct BuildPlan {
     /// Where the site will be published, for the sitemap, canonical links
     /// and OpenSearch; without it those are left out.
     pub base_url: Option<BaseUrl>,
+    /// A directory whose files replace the compiled-in theme's files of the
+    /// same name.
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,12 +51,19 @@ impl BuildPlan {
             input,
             output,
             base_url: None,
+            templates: None,
         })
     }
 
     /// The same plan for a site published at `base_url`.
     pub fn with_base_url(self, base_url: Option<BaseUrl>) -> BuildPlan {
         BuildPlan { base_url, ..self }
+    }
+
+    /// The same plan with the theme's files taken from `templates` where it
+    /// has them.
+    pub fn with_templates(self, templates: Option<PathBuf>) -> BuildPlan {
+        BuildPlan { templates, ..self }
     }
 }
 
@@ -138,10 +148,15 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Input(diagnostics));
     }
+    let theme = ThemeFiles::read(plan.templates.as_deref())?;
     // An unchanged input needs no cross-reference and no page rendered.
-    if let Some(summary) =
-        render::up_to_date(&catalog, &diagnostics, &plan.output, plan.base_url.as_ref())
-    {
+    if let Some(summary) = render::up_to_date(
+        &catalog,
+        &diagnostics,
+        &plan.output,
+        plan.base_url.as_ref(),
+        &theme,
+    ) {
         return Ok(BuildReport {
             vendors: catalog.vendors.len(),
             codes: catalog.code_count(),
@@ -163,6 +178,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         &plan.input,
         &plan.output,
         plan.base_url.as_ref(),
+        &theme,
         progress,
     )?;
     Ok(BuildReport {

@@ -1,11 +1,13 @@
 //! The command line: what the user typed (clap), then a validated plan.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::build::{BuildPlan, PlanError};
 use crate::render::BaseUrl;
+use crate::serve::{BasePath, ServePlan};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -24,6 +26,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Report where the input contradicts or falls short of itself.
     Check(CheckArgs),
+    /// Build the site into a temporary directory, serve it, and rebuild and
+    /// reload the open pages whenever the input or the theme changes.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,11 +56,54 @@ pub struct BuildArgs {
     /// relative.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<BaseUrl>,
+    /// A directory whose files replace the built-in theme's files of the
+    /// same name (`code.html`, `style.css`, `strings.toml`, …).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 impl BuildArgs {
     pub fn plan(self) -> Result<BuildPlan, PlanError> {
-        Ok(BuildPlan::new(self.input, self.output)?.with_base_url(self.base_url))
+        Ok(BuildPlan::new(self.input, self.output)?
+            .with_base_url(self.base_url)
+            .with_templates(self.templates))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Directory holding one folder per vendor, each with a vendor.toml;
+    /// watched for changes.
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+    /// A directory whose files replace the built-in theme's files of the
+    /// same name; watched for changes.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// The port to listen on; 0 for any free port.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; the default lets this machine alone in.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Serve the site under this URL path, as it will be published
+    /// (`/docs/errors/`).
+    #[arg(long, value_name = "PATH", default_value = "/")]
+    pub base_path: BasePath,
+    /// Open the site in the default browser once it is built.
+    #[arg(long)]
+    pub open: bool,
+}
+
+impl ServeArgs {
+    pub fn plan(&self) -> ServePlan {
+        ServePlan {
+            input: self.input.clone(),
+            templates: self.templates.clone(),
+            bind: self.bind,
+            port: self.port,
+            base_path: self.base_path.clone(),
+        }
     }
 }
 
@@ -90,5 +138,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("is not an http:// or https:// URL"), "{err}");
+    }
+
+    #[test]
+    fn serve_defaults_to_loopback_and_normalises_the_base_path() {
+        let cli = Cli::try_parse_from(["errdocs", "serve", "--base-path", "docs/errors"]).unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!("not a serve");
+        };
+        let plan = args.plan();
+        assert!(plan.bind.is_loopback());
+        assert_eq!(plan.port, 1111);
+        assert_eq!(plan.base_path.as_str(), "/docs/errors/");
+        assert!(!args.open);
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Three stages, one direction: [`ingest`] reads `input/` into a
 //! [`model::Catalog`], [`render`] writes the site from it; [`build`] runs
-//! both and [`cli`] is what the user types.
+//! both and [`cli`] is what the user types; [`serve`] builds and serves
+//! the site while its input is edited.
 
 pub mod build;
 pub mod cli;
@@ -12,4 +13,5 @@ pub mod fs;
 pub mod ingest;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod xref;

@@ -1,14 +1,15 @@
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use errdocs::build::{self, BuildError};
-use errdocs::cli::{Cli, Command};
+use errdocs::build::{self, BuildError, BuildReport};
+use errdocs::cli::{Cli, Command, ServeArgs};
 use errdocs::diagnostic::{Diagnostic, Severity};
 use errdocs::render::Progress;
+use errdocs::serve::{Event, Server};
 
 // Rendering allocates many short-lived strings on every thread; mimalloc's
 // thread-local free lists serve them faster than the system allocator.
@@ -38,17 +39,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             progress.bar.finish_and_clear();
             match result {
                 Ok(report) => {
-                    let notes = count(&report.diagnostics, Severity::Note);
-                    for diagnostic in report
-                        .diagnostics
-                        .iter()
-                        .filter(|d| d.severity != Severity::Note)
-                    {
-                        eprintln!("{diagnostic}");
-                    }
-                    if notes > 0 {
-                        eprintln!("{notes} notes: `errdocs check` shows them");
-                    }
+                    print_warnings(&report);
                     println!(
                         "built {} vendors, {} codes, {} pages into `{}` in {} ms ({} files written)",
                         report.vendors,
@@ -69,6 +60,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(err) => Err(err.into()),
             }
         }
+        Command::Serve(args) => serve(&args),
         Command::Check(args) => {
             let checked = build::check(&args.input);
             for diagnostic in &checked.diagnostics {
@@ -87,6 +79,95 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             eprintln!("{summary}");
             Ok(())
+        }
+    }
+}
+
+fn print_warnings(report: &BuildReport) {
+    let notes = count(&report.diagnostics, Severity::Note);
+    for diagnostic in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Note)
+    {
+        eprintln!("{diagnostic}");
+    }
+    if notes > 0 {
+        eprintln!("{notes} notes: `errdocs check` shows them");
+    }
+}
+
+fn serve(args: &ServeArgs) -> anyhow::Result<()> {
+    let server = Server::start(&args.plan())?;
+    let stopper = server.stopper();
+    let presses = AtomicUsize::new(0);
+    ctrlc::set_handler(move || {
+        if presses.fetch_add(1, Ordering::Relaxed) == 0 {
+            stopper.stop();
+        } else {
+            // A second Ctrl-C does not wait for a long build to end.
+            std::process::exit(130);
+        }
+    })?;
+    server.run(&mut |event| tell(event, args.open))?;
+    eprintln!("stopped");
+    Ok(())
+}
+
+/// Prints what `serve` did: its URL, each build's outcome in a line, and a
+/// failed build's errors.
+fn tell(event: Event, open: bool) {
+    match event {
+        Event::Listening { url } => {
+            println!("serving the site at {url} (Ctrl-C to stop)");
+            if open && let Err(err) = open::that_detached(url) {
+                eprintln!("warning: cannot open a browser: {err}");
+            }
+        }
+        Event::Built {
+            report,
+            first: true,
+        } => {
+            print_warnings(report);
+            println!(
+                "built {} vendors, {} codes, {} pages in {} ms",
+                report.vendors,
+                report.codes,
+                report.pages,
+                report.elapsed.as_millis()
+            );
+        }
+        Event::Built { report, .. } => {
+            let warnings = count(&report.diagnostics, Severity::Warning);
+            println!(
+                "rebuilt in {} ms: {} files written, {warnings} warnings",
+                report.elapsed.as_millis(),
+                report.written
+            );
+        }
+        Event::Failed { error, first } => {
+            // The errors alone: the report page lists the warnings.
+            if let BuildError::Input(diagnostics) = error {
+                for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
+                    eprintln!("{diagnostic}");
+                }
+            }
+            eprintln!("error: {error}");
+            let mut cause = std::error::Error::source(error);
+            while let Some(next) = cause {
+                eprintln!("  caused by: {next}");
+                cause = next.source();
+            }
+            eprintln!(
+                "{}",
+                match first {
+                    true => "no site to serve until the input is fixed",
+                    false => "still serving the last good site",
+                }
+            );
+        }
+        Event::WatchError { message } => {
+            eprintln!("warning: watching for changes: {message}; rebuilding")
         }
     }
 }

@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use twox_hash::XxHash3_64;
 
 pub use self::paths::{BaseUrl, BaseUrlError};
+pub use self::theme::ThemeFiles;
 
 use self::discovery::{SitemapFile, SitemapUrl};
 use self::index::Index;
@@ -91,11 +92,12 @@ pub fn render(
     input: &Path,
     output: &Path,
     base_url: Option<&BaseUrl>,
+    files: &ThemeFiles,
     progress: &dyn Progress,
 ) -> Result<RenderSummary, RenderError> {
-    let theme = Theme::load()?;
+    let theme = Theme::load(files)?;
     let catalog = &checked.catalog;
-    let fingerprint = fingerprint(catalog, &checked.diagnostics, base_url);
+    let fingerprint = fingerprint(catalog, &checked.diagnostics, base_url, files);
     let previous = Manifest::load(output);
     let index = Index::new(checked, input);
     let ctx = Ctx {
@@ -116,6 +118,7 @@ pub fn render(
     }
     let site = Site {
         theme: &theme,
+        files,
         ctx: &ctx,
         input,
         sitemap: &sitemap,
@@ -161,10 +164,6 @@ pub fn render(
     })
 }
 
-/// Everything a build's output depends on: the catalog, its diagnostics,
-/// the templates, strings and assets compiled into this binary, its
-/// version, and the URL the site is published at. (The cross-reference is
-/// derived from the catalog by this same binary.)
 /// The summary of the site in `output` when a build of this catalog would
 /// write nothing: the previous build had the same fingerprint and every file
 /// it wrote is still there.
@@ -173,9 +172,11 @@ pub fn up_to_date(
     diagnostics: &[Diagnostic],
     output: &Path,
     base_url: Option<&BaseUrl>,
+    files: &ThemeFiles,
 ) -> Option<RenderSummary> {
     let manifest = Manifest::load(output)?;
-    (manifest.fingerprint == fingerprint(catalog, diagnostics, base_url)).then(|| RenderSummary {
+    let current = fingerprint(catalog, diagnostics, base_url, files);
+    (manifest.fingerprint == current).then(|| RenderSummary {
         pages: manifest
             .pages
             .keys()
@@ -186,7 +187,16 @@ pub fn up_to_date(
     })
 }
 
-fn fingerprint(catalog: &Catalog, diagnostics: &[Diagnostic], base_url: Option<&BaseUrl>) -> u64 {
+/// Everything a build's output depends on: the catalog, its diagnostics,
+/// the theme's templates, strings and assets, this binary and its version,
+/// and the URL the site is published at. (The cross-reference is derived
+/// from the catalog by this same binary.)
+fn fingerprint(
+    catalog: &Catalog,
+    diagnostics: &[Diagnostic],
+    base_url: Option<&BaseUrl>,
+    files: &ThemeFiles,
+) -> u64 {
     let mut hasher = XxHash3_64::default();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     // The rendering code itself: a rebuilt binary may render differently
@@ -196,7 +206,7 @@ fn fingerprint(catalog: &Catalog, diagnostics: &[Diagnostic], base_url: Option<&
         Ok(exe) => (exe.len(), exe.modified().ok()).hash(&mut hasher),
         Err(_) => std::time::SystemTime::now().hash(&mut hasher),
     }
-    theme::SOURCES.hash(&mut hasher);
+    files.hash(&mut hasher);
     catalog.hash(&mut hasher);
     diagnostics.hash(&mut hasher);
     base_url.hash(&mut hasher);
@@ -206,6 +216,8 @@ fn fingerprint(catalog: &Catalog, diagnostics: &[Diagnostic], base_url: Option<&
 /// What every job is rendered with.
 struct Site<'a> {
     theme: &'a Theme,
+    /// The theme's files, for the assets copied as they are.
+    files: &'a ThemeFiles,
     ctx: &'a Ctx<'a>,
     input: &'a Path,
     /// Every page the sitemap lists; empty without a base URL.
@@ -464,15 +476,15 @@ impl Job {
             Job::Search(lang) => template("search.html", &pages::search(ctx, lang)),
             Job::NotFound => template("404.html", &pages::not_found(ctx)),
             Job::Stylesheet => {
-                out.extend_from_slice(theme::STYLESHEET.as_bytes());
+                out.extend_from_slice(site.files.stylesheet.as_bytes());
                 Ok(())
             }
             Job::SearchScript => {
-                out.extend_from_slice(theme::SEARCH_SCRIPT.as_bytes());
+                out.extend_from_slice(site.files.search_script.as_bytes());
                 Ok(())
             }
             Job::Favicon => {
-                out.extend_from_slice(theme::FAVICON.as_bytes());
+                out.extend_from_slice(site.files.favicon.as_bytes());
                 Ok(())
             }
             Job::SearchIndex => search::write_index(ctx, out).map_err(|e| self.json_error(ctx, e)),

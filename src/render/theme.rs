@@ -1,7 +1,13 @@
 //! The templates and UI strings, parsed and checked once at start-up so a
 //! broken template or a missing translation fails before anything is written.
+//!
+//! Every file of the theme is compiled into the binary; a theme directory
+//! (`--templates DIR`) replaces any of them by a file of the same name, so
+//! a maintainer can change the look of a site without rebuilding errdocs.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -35,20 +41,56 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
-const STRINGS: &str = include_str!("../../templates/strings.toml");
+const STRINGS: (&str, &str) = ("strings.toml", include_str!("../../templates/strings.toml"));
 
 /// The site's one stylesheet.
-pub(crate) const STYLESHEET: &str = include_str!("../../templates/style.css");
+const STYLESHEET: (&str, &str) = ("style.css", include_str!("../../templates/style.css"));
 
 /// The search box, the search page and the copy button: plain ES2017 that
 /// loads the index on first use.
-pub(crate) const SEARCH_SCRIPT: &str = include_str!("../../templates/search.js");
+const SEARCH_SCRIPT: (&str, &str) = ("search.js", include_str!("../../templates/search.js"));
 
-pub(crate) const FAVICON: &str = include_str!("../../templates/favicon.svg");
+const FAVICON: (&str, &str) = ("favicon.svg", include_str!("../../templates/favicon.svg"));
 
-/// Everything of the theme a page's bytes depend on, for the build's fingerprint.
-pub(crate) const SOURCES: (&[(&str, &str)], &str, [&str; 3]) =
-    (TEMPLATES, STRINGS, [STYLESHEET, SEARCH_SCRIPT, FAVICON]);
+/// The text of every file of the theme: the compiled-in one, or the file of
+/// the same name in the theme directory. Everything of the theme a page's
+/// bytes depend on, so the build's fingerprint hashes it.
+#[derive(Debug, Hash)]
+pub struct ThemeFiles {
+    templates: Vec<(&'static str, Cow<'static, str>)>,
+    strings: Cow<'static, str>,
+    pub(crate) stylesheet: Cow<'static, str>,
+    pub(crate) search_script: Cow<'static, str>,
+    pub(crate) favicon: Cow<'static, str>,
+}
+
+impl ThemeFiles {
+    /// The compiled-in theme with each file that `dir` holds put in its
+    /// place. Files of other names in `dir` are left alone.
+    pub fn read(dir: Option<&Path>) -> Result<ThemeFiles, RenderError> {
+        let file = |(name, embedded): (&'static str, &'static str)| -> Result<_, RenderError> {
+            let path = match dir {
+                Some(dir) => dir.join(name),
+                None => return Ok(Cow::Borrowed(embedded)),
+            };
+            if path.is_file() {
+                Ok(Cow::Owned(crate::fs::read_to_string(&path)?))
+            } else {
+                Ok(Cow::Borrowed(embedded))
+            }
+        };
+        Ok(ThemeFiles {
+            templates: TEMPLATES
+                .iter()
+                .map(|&(name, text)| Ok((name, file((name, text))?)))
+                .collect::<Result<_, RenderError>>()?,
+            strings: file(STRINGS)?,
+            stylesheet: file(STYLESHEET)?,
+            search_script: file(SEARCH_SCRIPT)?,
+            favicon: file(FAVICON)?,
+        })
+    }
+}
 
 /// UI strings of one language, by key.
 pub(crate) type Strings = BTreeMap<String, String>;
@@ -62,14 +104,14 @@ pub(crate) struct Theme {
 }
 
 impl Theme {
-    pub(crate) fn load() -> Result<Theme, RenderError> {
-        let strings = load_strings(STRINGS)?;
+    pub(crate) fn load(files: &ThemeFiles) -> Result<Theme, RenderError> {
+        let strings = load_strings(&files.strings)?;
         let engine = |lang: Lang| -> Result<tera::Tera, RenderError> {
             let mut tera = tera::Tera::new();
             tera.register_filter("number", |n: i64, _: tera::Kwargs, _: &tera::State| {
                 grouped(n)
             });
-            tera.add_raw_templates(TEMPLATES.iter().copied())?;
+            tera.add_raw_templates(files.templates.iter().map(|(n, t)| (*n, t.as_ref())))?;
             tera.global_context().insert("t", strings.get(lang));
             Ok(tera)
         };
@@ -136,7 +178,7 @@ mod tests {
 
     #[test]
     fn shipped_theme_loads() {
-        let theme = Theme::load().expect("theme");
+        let theme = Theme::load(&ThemeFiles::read(None).unwrap()).expect("theme");
         assert_eq!(theme.strings.en.len(), theme.strings.zh.len());
     }
 
@@ -151,7 +193,7 @@ mod tests {
 
     #[test]
     fn every_diagnostic_kind_has_a_label() {
-        let theme = Theme::load().expect("theme");
+        let theme = Theme::load(&ThemeFiles::read(None).unwrap()).expect("theme");
         for kind in crate::diagnostic::Kind::ALL {
             let key = format!("kind_{}", kind.as_str().replace('-', "_"));
             assert!(theme.strings.en.contains_key(&key), "missing {key}");

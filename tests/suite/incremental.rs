@@ -105,3 +105,77 @@ fn a_removed_vendor_leaves_no_pages_behind() {
     assert!(!site.join("en/huawei-cse").exists());
     assert!(site.join("en/polaris/400001.html").is_file());
 }
+
+#[test]
+fn a_theme_directory_replaces_files_by_name_and_an_edit_to_it_rerenders() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, site) = (dir.path().join("input"), dir.path().join("site"));
+    copy_tree(&manifest_dir().join("input"), &input);
+    let theme = dir.path().join("templates");
+    std::fs::create_dir_all(&theme).unwrap();
+    let shipped = std::fs::read_to_string(manifest_dir().join("templates/code.html")).unwrap();
+    let marked = |mark: &str| {
+        shipped.replace(
+            "<article class=\"code-page\">",
+            &format!("<article class=\"code-page\" data-theme=\"{mark}\">"),
+        )
+    };
+    std::fs::write(theme.join("code.html"), marked("first")).unwrap();
+    std::fs::write(theme.join("README.md"), "not a theme file").unwrap();
+    let build_themed = || {
+        let plan = BuildPlan::new(input.clone(), site.clone())
+            .unwrap()
+            .with_templates(Some(theme.clone()));
+        build::build(&plan, &()).unwrap()
+    };
+
+    let cold = build_themed();
+    let page = || std::fs::read_to_string(site.join("en/polaris/400141.html")).unwrap();
+    assert!(page().contains(r#"data-theme="first""#));
+    // Files the directory does not hold are the shipped ones.
+    let vendor = std::fs::read_to_string(site.join("en/polaris/index.html")).unwrap();
+    assert!(!vendor.contains("data-theme"));
+    assert_eq!(
+        build_themed().written,
+        0,
+        "an unchanged theme writes nothing"
+    );
+
+    // An edit to the theme is a change: the code pages are written again,
+    // and nothing else.
+    std::fs::write(theme.join("code.html"), marked("second")).unwrap();
+    let edited = build_themed();
+    assert!(page().contains(r#"data-theme="second""#));
+    let code_pages = 2 * cold.codes;
+    assert_eq!(edited.written, code_pages, "of {} files", cold.files);
+
+    // Without the directory, the shipped theme again.
+    build(&input, &site);
+    assert!(!page().contains("data-theme"));
+}
+
+#[test]
+fn a_broken_template_in_the_theme_directory_fails_the_build_and_keeps_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, site) = (dir.path().join("input"), dir.path().join("site"));
+    copy_tree(&manifest_dir().join("input"), &input);
+    build(&input, &site);
+    let theme = dir.path().join("templates");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::write(
+        theme.join("code.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ oops",
+    )
+    .unwrap();
+    let plan = BuildPlan::new(input.clone(), site.clone())
+        .unwrap()
+        .with_templates(Some(theme));
+    let err = build::build(&plan, &()).unwrap_err();
+    let chain = anyhow::Error::from(err)
+        .chain()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join(": ");
+    assert!(chain.contains("code.html"), "{chain}");
+    assert!(site.join("en/polaris/400141.html").is_file());
+}

@@ -8,5 +8,6 @@ mod check;
 mod incremental;
 mod search;
 mod seeds;
+mod serve;
 mod site;
 mod support;
