@@ -9,6 +9,8 @@ pub mod category;
 pub mod check;
 pub mod related;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;
 
@@ -29,7 +31,7 @@ pub fn cross_reference(catalog: &Catalog) -> Xref {
     let categorizer = Categorizer::builtin();
     let categories: Vec<Vec<Assigned>> = catalog
         .vendors
-        .iter()
+        .par_iter()
         .map(|vendor| {
             vendor
                 .records

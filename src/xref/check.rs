@@ -10,6 +10,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Kind, Severity};
@@ -22,21 +23,28 @@ use crate::model::{Bilingual, Catalog, Lang, Message, Record, SourceRef, Vendor}
 /// disagreement, same text.
 pub fn check(catalog: &Catalog, input: &Path) -> Vec<Diagnostic> {
     let terms = KeyTerms::builtin();
-    let mut found = Vec::new();
-    for (index, vendor) in catalog.vendors.iter().enumerate() {
-        let mut report = Report {
-            vendor: index,
-            found: &mut found,
-        };
-        for record in &vendor.records {
-            empty_text(record, &mut report);
-            one_language(record, &mut report);
-            wrong_language(record, &mut report);
-            disagreement(record, &terms, &mut report);
-        }
-        same_text(vendor, &mut report);
-    }
-    found.sort_by(|a, b| {
+    // Vendors are checked in parallel; the findings come back in catalog order.
+    let mut found: Vec<Found> = catalog
+        .vendors
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, vendor)| {
+            let mut found = Vec::new();
+            let mut report = Report {
+                vendor: index,
+                found: &mut found,
+            };
+            for record in &vendor.records {
+                empty_text(record, &mut report);
+                one_language(record, &mut report);
+                wrong_language(record, &mut report);
+                disagreement(record, &terms, &mut report);
+            }
+            same_text(vendor, &mut report);
+            found
+        })
+        .collect();
+    found.par_sort_by(|a, b| {
         (a.vendor, &a.source.file, a.source.line).cmp(&(b.vendor, &b.source.file, b.source.line))
     });
     found
