@@ -1,3 +1,4 @@
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -52,9 +53,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Ok(())
                 }
                 Err(BuildError::Input(diagnostics)) => {
-                    for diagnostic in &diagnostics {
-                        eprintln!("{diagnostic}");
-                    }
+                    print_diagnostics(std::io::stderr(), &diagnostics);
                     Err(BuildError::Input(diagnostics).into())
                 }
                 Err(err) => Err(err.into()),
@@ -63,9 +62,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(&args),
         Command::Check(args) => {
             let checked = build::check(&args.input);
-            for diagnostic in &checked.diagnostics {
-                println!("{diagnostic}");
-            }
+            print_diagnostics(std::io::stdout(), &checked.diagnostics);
             let errors = count(&checked.diagnostics, Severity::Error);
             let warnings = count(&checked.diagnostics, Severity::Warning);
             let notes = count(&checked.diagnostics, Severity::Note);
@@ -85,16 +82,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn print_warnings(report: &BuildReport) {
     let notes = count(&report.diagnostics, Severity::Note);
-    for diagnostic in report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity != Severity::Note)
-    {
-        eprintln!("{diagnostic}");
-    }
+    print_diagnostics(
+        std::io::stderr(),
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Note),
+    );
     if notes > 0 {
         eprintln!("{notes} notes: `errdocs check` shows them");
     }
+}
+
+/// Prints one diagnostic per line through one buffer: a big catalog has
+/// tens of thousands, and unbuffered stderr costs system calls for each.
+/// A closed pipe (`errdocs check | head`) ends the listing quietly.
+fn print_diagnostics<'a>(
+    stream: impl Write,
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+) {
+    let mut out = BufWriter::new(stream);
+    for diagnostic in diagnostics {
+        if writeln!(out, "{diagnostic}").is_err() {
+            return;
+        }
+    }
+    let _ = out.flush();
 }
 
 fn serve(args: &ServeArgs) -> anyhow::Result<()> {
@@ -148,9 +161,10 @@ fn tell(event: Event, open: bool) {
         Event::Failed { error, first } => {
             // The errors alone: the report page lists the warnings.
             if let BuildError::Input(diagnostics) = error {
-                for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
-                    eprintln!("{diagnostic}");
-                }
+                print_diagnostics(
+                    std::io::stderr(),
+                    diagnostics.iter().filter(|d| d.is_error()),
+                );
             }
             eprintln!("error: {error}");
             let mut cause = std::error::Error::source(error);
