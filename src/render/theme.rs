@@ -124,7 +124,7 @@ impl Theme {
 }
 
 /// `100000` → `100,000`: digit grouping as both en and zh-CN write it.
-fn grouped(n: i64) -> String {
+pub(crate) fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if n < 0 {

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::super::theme::grouped;
 use super::{
     CategoryLink, Chrome, CodeRow, Ctx, ShownText, category_link, code_row, fill, first_message,
     html_lang, language_name, shown_messages,
@@ -23,6 +24,9 @@ pub(crate) struct CodePage<'a> {
     next: Option<Neighbour<'a>>,
     /// The code's entry of `codes.json` on its own.
     json_href: String,
+    /// UI strings with this page's values filled in.
+    copied: String,
+    all_codes: String,
 }
 
 #[derive(Serialize)]
@@ -40,6 +44,8 @@ struct RecordView<'a> {
     messages: Vec<ShownText<'a>>,
     /// The name, in the page's language, of the language shown instead.
     fallback: Option<&'a str>,
+    /// The note saying so.
+    fallback_note: Option<String>,
     /// The documentation team's translation, where the vendor gave no text
     /// in the page's language.
     translation: Option<TranslationView<'a>>,
@@ -47,7 +53,10 @@ struct RecordView<'a> {
     also: Vec<ShownText<'a>>,
     /// An editor's note in the page's language.
     note: Option<&'a str>,
-    also_language: &'a str,
+    /// Says whose words a translation is.
+    translation_note: Option<String>,
+    /// Heads the vendor's texts in the other language.
+    also_heading: String,
     disagree: bool,
     sources: Vec<SourceView<'a>>,
 }
@@ -60,11 +69,12 @@ struct TranslationView<'a> {
     line: usize,
 }
 
+/// A source of the record, with its labels filled in.
 #[derive(Serialize)]
 struct SourceView<'a> {
     file: &'a str,
-    line: usize,
-    language: &'a str,
+    line: String,
+    language: String,
 }
 
 #[derive(Serialize)]
@@ -78,7 +88,7 @@ struct CategoryView<'a> {
 #[derive(Serialize)]
 struct PermalinkLink {
     href: String,
-    vendors: usize,
+    label: String,
 }
 
 #[derive(Serialize)]
@@ -190,6 +200,12 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             }),
             note: record.note.as_ref().map(|n| n.text.get(lang).as_str()),
             fallback: fallback.map(|l| language_name(s, l)),
+            fallback_note: fallback.map(|l| {
+                fill(
+                    ctx.t(lang, "fallback_note"),
+                    &[("language", language_name(s, l))],
+                )
+            }),
             also: match fallback {
                 Some(_) => Vec::new(),
                 None => record
@@ -204,15 +220,30 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
                     })
                     .collect(),
             },
-            also_language: language_name(s, lang.other()),
+            translation_note: translation.map(|_| {
+                fill(
+                    ctx.t(lang, "translation_note"),
+                    &[("language", language_name(s, lang.other()))],
+                )
+            }),
+            also_heading: fill(
+                ctx.t(lang, "also_in"),
+                &[("language", language_name(s, lang.other()))],
+            ),
             disagree: record.sources_disagree(),
             sources: record
                 .sources
                 .iter()
                 .map(|src| SourceView {
                     file: &src.file,
-                    line: src.line,
-                    language: language_name(s, src.lang),
+                    line: fill(
+                        ctx.t(lang, "source_line"),
+                        &[("line", &src.line.to_string())],
+                    ),
+                    language: fill(
+                        ctx.t(lang, "source_language"),
+                        &[("language", language_name(s, src.lang))],
+                    ),
                 })
                 .collect(),
         },
@@ -224,7 +255,13 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
         },
         permalink: PermalinkLink {
             href: paths::from_root(&root, &paths::permalink(lang, &record.code)),
-            vendors: vendors_using,
+            label: match vendors_using {
+                1 => fill(ctx.t(lang, "same_code_one"), &[("code", code)]),
+                n => fill(
+                    ctx.t(lang, "same_code_many"),
+                    &[("code", code), ("count", &grouped(n as i64))],
+                ),
+            },
         },
         related: ctx.checked.xref.related[v][r]
             .iter()
@@ -234,9 +271,9 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
                 RelatedView {
                     vendor: other.name.get(lang),
                     code: other_record.code.as_str(),
-                    href: format!(
-                        "{root}{}",
-                        paths::code_page(lang, &other.id, &other_record.code)
+                    href: paths::from_root(
+                        &root,
+                        &paths::code_page(lang, &other.id, &other_record.code),
                     ),
                     why: match &rel.why {
                         Why::Similar => ctx.t(lang, "related_similar").to_owned(),
@@ -257,6 +294,8 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
         previous: r.checked_sub(1).and_then(neighbour),
         next: neighbour(r + 1),
         json_href: paths::from_root(&root, &paths::code_json(&vendor.id, &record.code)),
+        copied: fill(ctx.t(lang, "copied"), &[("code", code)]),
+        all_codes: fill(ctx.t(lang, "all_codes_of"), &[("vendor", name)]),
         page,
     }
 }
