@@ -367,6 +367,8 @@ struct KeyTerms {
     concepts: Vec<Concept>,
     /// Most words first, so `rate limit` wins over `limit`.
     en: Vec<EnTerm>,
+    /// Indices into `en` by each spelling's first word, ascending.
+    en_by_first: HashMap<String, Vec<usize>>,
     /// By first character.
     zh: HashMap<char, Vec<ZhTerm>>,
 }
@@ -386,6 +388,7 @@ impl KeyTerms {
         let mut terms = KeyTerms {
             concepts: Vec::new(),
             en: Vec::new(),
+            en_by_first: HashMap::new(),
             zh: HashMap::new(),
         };
         for (index, entry) in file.concept.iter().enumerate() {
@@ -457,6 +460,10 @@ impl KeyTerms {
         terms
             .en
             .sort_by_key(|term| std::cmp::Reverse(term.words.len()));
+        for (i, term) in terms.en.iter().enumerate() {
+            let first = term.words.first().cloned().unwrap_or_default();
+            terms.en_by_first.entry(first).or_default().push(i);
+        }
         Ok(terms)
     }
 
@@ -480,7 +487,25 @@ impl KeyTerms {
     fn match_words(&self, words: &[String], found: &mut Vec<usize>) {
         let mut i = 0;
         while i < words.len() {
-            match self.en.iter().find(|term| spells(&term.words, &words[i..])) {
+            // The first spelling, in `en`'s order, that spells the words
+            // here: only those starting with this word (or its singular,
+            // for one-word spellings) can.
+            let word = words[i].as_str();
+            let singulars = [
+                Some(word.to_owned()),
+                word.strip_suffix('s').map(str::to_owned),
+                word.strip_suffix("es").map(str::to_owned),
+                word.strip_suffix("ies").map(|stem| format!("{stem}y")),
+            ];
+            let first = singulars
+                .iter()
+                .flatten()
+                .filter_map(|key| self.en_by_first.get(key))
+                .flatten()
+                .copied()
+                .filter(|&t| spells(&self.en[t].words, &words[i..]))
+                .min();
+            match first.map(|t| &self.en[t]) {
                 Some(term) => {
                     found.push(term.concept);
                     i += term.words.len();
