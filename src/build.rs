@@ -18,6 +18,8 @@ pub struct BuildPlan {
     /// Where the site will be published, for the sitemap, canonical links
     /// and OpenSearch; without it those are left out.
     pub base_url: Option<BaseUrl>,
+    /// Replace the output even when it is not a site errdocs built.
+    pub force: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,12 +50,18 @@ impl BuildPlan {
             input,
             output,
             base_url: None,
+            force: false,
         })
     }
 
     /// The same plan for a site published at `base_url`.
     pub fn with_base_url(self, base_url: Option<BaseUrl>) -> BuildPlan {
         BuildPlan { base_url, ..self }
+    }
+
+    /// The same plan, allowed to replace an output errdocs did not make.
+    pub fn with_force(self, force: bool) -> BuildPlan {
+        BuildPlan { force, ..self }
     }
 }
 
@@ -134,6 +142,10 @@ fn read_and_check(input: &Path) -> (Catalog, Vec<Diagnostic>) {
 /// site stays untouched unless the whole build succeeds.
 pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    // Before the input is read: a wrong `--output` is told at once, and
+    // what a killed build left behind is cleaned up even when this one
+    // has nothing to write.
+    render::prepare_output(&plan.output, plan.force)?;
     let (catalog, diagnostics) = read_and_check(&plan.input);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Input(diagnostics));
@@ -163,6 +175,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         &plan.input,
         &plan.output,
         plan.base_url.as_ref(),
+        plan.force,
         progress,
     )?;
     Ok(BuildReport {

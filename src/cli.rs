@@ -51,11 +51,17 @@ pub struct BuildArgs {
     /// relative.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<BaseUrl>,
+    /// Replace the output directory even when errdocs did not make it (it
+    /// has no `.errdocs` file); everything in it is deleted.
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl BuildArgs {
     pub fn plan(self) -> Result<BuildPlan, PlanError> {
-        Ok(BuildPlan::new(self.input, self.output)?.with_base_url(self.base_url))
+        Ok(BuildPlan::new(self.input, self.output)?
+            .with_base_url(self.base_url)
+            .with_force(self.force))
     }
 }
 

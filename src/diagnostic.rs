@@ -22,6 +22,8 @@ pub enum Kind {
     Config,
     /// A file cannot be read.
     Io,
+    /// A source is not in the encoding it should be in.
+    Encoding,
     /// A source holds no table or list that errdocs can read.
     NoCodes,
     /// A row or line that looked like an entry but could not be read.
@@ -45,9 +47,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Config,
         Kind::Io,
+        Kind::Encoding,
         Kind::NoCodes,
         Kind::BadRow,
         Kind::DuplicateCode,
@@ -64,6 +67,7 @@ impl Kind {
         match self {
             Kind::Config => "config",
             Kind::Io => "io",
+            Kind::Encoding => "encoding",
             Kind::NoCodes => "no-codes",
             Kind::BadRow => "bad-row",
             Kind::DuplicateCode => "duplicate-code",

@@ -5,6 +5,8 @@ mod bad_input;
 mod cases;
 mod categories;
 mod check;
+mod corpus;
+mod hostile;
 mod incremental;
 mod search;
 mod seeds;

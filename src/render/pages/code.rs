@@ -128,7 +128,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
     let page = Chrome::new(
         ctx,
         lang,
-        |l| paths::code_page(l, &vendor.id, &record.code),
+        |l| paths::code_page(l, &vendor.id, &record.code, &ctx.index.names),
         fill(
             ctx.t(lang, "code_title"),
             &[("code", code), ("vendor", name)],
@@ -150,7 +150,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
     };
     let neighbour = |i: usize| {
         vendor.records.get(i).map(|r| Neighbour {
-            href: format!("{}.html", paths::code_segment(&r.code)),
+            href: format!("{}.html", paths::code_segment(&r.code, &ctx.index.names)),
             code: r.code.as_str(),
         })
     };
@@ -223,7 +223,10 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             reason: reason_text(ctx, lang, &assigned.reason),
         },
         permalink: PermalinkLink {
-            href: format!("{root}{}", paths::permalink(lang, &record.code)),
+            href: format!(
+                "{root}{}",
+                paths::permalink(lang, &record.code, &ctx.index.names)
+            ),
             vendors: vendors_using,
         },
         related: ctx.checked.xref.related[v][r]
@@ -236,7 +239,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
                     code: other_record.code.as_str(),
                     href: format!(
                         "{root}{}",
-                        paths::code_page(lang, &other.id, &other_record.code)
+                        paths::code_page(lang, &other.id, &other_record.code, &ctx.index.names)
                     ),
                     why: match &rel.why {
                         Why::Similar => ctx.t(lang, "related_similar").to_owned(),
@@ -256,7 +259,10 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             .collect(),
         previous: r.checked_sub(1).and_then(neighbour),
         next: neighbour(r + 1),
-        json_href: format!("{root}{}", paths::code_json(&vendor.id, &record.code)),
+        json_href: format!(
+            "{root}{}",
+            paths::code_json(&vendor.id, &record.code, &ctx.index.names)
+        ),
         page,
     }
 }
@@ -312,7 +318,7 @@ pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPag
     let mut page = Chrome::new(
         ctx,
         lang,
-        |l| paths::permalink(l, code),
+        |l| paths::permalink(l, code, &ctx.index.names),
         title,
         intro.clone(),
         vec![(None, code.as_str().to_owned())],
@@ -325,9 +331,14 @@ pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPag
         page.redirect = Some(only.href.clone());
         // Search engines should credit the page it leads to.
         let (vendor, record) = (ctx.vendor(members[0].0), ctx.record(members[0]));
-        page.canonical = ctx
-            .base_url
-            .map(|base| base.join(&paths::code_page(lang, &vendor.id, &record.code)));
+        page.canonical = ctx.base_url.map(|base| {
+            base.join(&paths::code_page(
+                lang,
+                &vendor.id,
+                &record.code,
+                &ctx.index.names,
+            ))
+        });
     }
     PermalinkPage {
         code: code.as_str(),

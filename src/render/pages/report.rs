@@ -68,7 +68,11 @@ pub(crate) fn report<'a>(
                 label: ctx.kind_label(lang, d.kind),
                 message: &d.message,
                 href: record.map(|(v, r)| {
-                    format!("{}{}", page.root, paths::code_page(lang, &v.id, &r.code))
+                    format!(
+                        "{}{}",
+                        page.root,
+                        paths::code_page(lang, &v.id, &r.code, &ctx.index.names)
+                    )
                 }),
                 code: record.map(|(_, r)| r.code.as_str()),
             }
