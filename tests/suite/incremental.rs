@@ -105,3 +105,49 @@ fn a_removed_vendor_leaves_no_pages_behind() {
     assert!(!site.join("en/huawei-cse").exists());
     assert!(site.join("en/polaris/400001.html").is_file());
 }
+
+/// Inode and modification time of every file, and the inode of the site
+/// directory itself.
+#[cfg(unix)]
+fn identities(site: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(site)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .map(|e| {
+            let metadata = e.metadata().unwrap();
+            (e.into_path(), metadata.ino(), metadata.modified().unwrap())
+        })
+        .collect()
+}
+
+/// A build whose fingerprint changed (a new binary, say) but whose output
+/// did not swaps nothing in and touches no file: the same inodes, the same
+/// modification times, the site directory itself included.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_with_the_same_output_touches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, site) = (dir.path().join("input"), dir.path().join("site"));
+    copy_tree(
+        &manifest_dir().join("input/polaris"),
+        &input.join("polaris"),
+    );
+    build(&input, &site);
+    let before = identities(&site);
+    // Another fingerprint in the manifest: the build renders every page.
+    let manifest = dir.path().join(".site.errdocs-manifest");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let (header, rest) = text.split_once('\n').unwrap();
+    let (name, _) = header.rsplit_once(' ').unwrap();
+    std::fs::write(&manifest, format!("{name} 0123456789abcdef\n{rest}")).unwrap();
+    let report = build(&input, &site);
+    assert_eq!(report.written, 0);
+    assert!(identities(&site) == before, "the site was touched");
+    assert!(
+        !std::fs::read_to_string(&manifest)
+            .unwrap()
+            .contains("0123456789abcdef")
+    );
+}
