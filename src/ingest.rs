@@ -160,7 +160,18 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
             }
         };
         let text = match read_source(&path, source) {
-            Ok(text) => text,
+            Ok(decoded) => {
+                if let Some(line) = decoded.replaced {
+                    diagnostics.push(Diagnostic::warning(
+                        Kind::Encoding,
+                        &path,
+                        Some(line),
+                        "control characters or noncharacters, which no page may hold, \
+                         are shown as U+FFFD (the first is here)",
+                    ));
+                }
+                decoded.text
+            }
             Err(diagnostic) => {
                 diagnostics.push(diagnostic.with_context(&config_path));
                 continue;
@@ -265,7 +276,7 @@ impl Unread {
 }
 
 /// A source's text, decoded as [`encoding::decode`] says.
-fn read_source(path: &Path, source: &SourceConfig) -> Result<String, Unread> {
+fn read_source(path: &Path, source: &SourceConfig) -> Result<encoding::Decoded, Unread> {
     let bytes = fs::read(path).map_err(|err| {
         let cause = std::error::Error::source(&err)
             .map(ToString::to_string)

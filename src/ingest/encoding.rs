@@ -1,7 +1,9 @@
 //! Source files as text: UTF-8 unless `vendor.toml` declares another
 //! encoding (Chinese documents are still often GB18030/GBK), a byte order
 //! mark dropped, and every line end (CRLF, lone CR) made `\n`, so that the
-//! parsers count lines as an editor does.
+//! parsers count lines as an editor does. Control characters and
+//! noncharacters, which HTML and XML forbid and terminals obey, become
+//! U+FFFD.
 
 use std::fmt;
 
@@ -41,10 +43,17 @@ pub(crate) struct DecodeError {
     pub message: String,
 }
 
+/// A source's text, and the first line where a character was replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    pub text: String,
+    pub replaced: Option<usize>,
+}
+
 /// The text of a source file's `bytes`, in the encoding its byte order mark
-/// names, else the one declared, else UTF-8. Nothing is replaced: a byte
-/// that cannot be read is an error naming its line.
-pub(crate) fn decode(bytes: &[u8], declared: Option<Declared>) -> Result<String, DecodeError> {
+/// names, else the one declared, else UTF-8. A byte that cannot be read is
+/// an error naming its line; only characters no page may hold are replaced.
+pub(crate) fn decode(bytes: &[u8], declared: Option<Declared>) -> Result<Decoded, DecodeError> {
     let (encoding, bom) = match Encoding::for_bom(bytes) {
         Some((encoding, bom)) => (encoding, bom),
         None => (declared.map_or(UTF_8, |d| d.0), 0),
@@ -58,7 +67,25 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<Declared>) -> Result<String,
     } else {
         decode_strictly(encoding, body)?
     };
-    Ok(normalise_line_ends(text))
+    let text = normalise_line_ends(text);
+    let replaced = text
+        .find(forbidden)
+        .map(|at| 1 + text[..at].matches('\n').count());
+    let text = match replaced {
+        Some(_) => text.replace(forbidden, "\u{FFFD}"),
+        None => text,
+    };
+    Ok(Decoded { text, replaced })
+}
+
+/// Control characters but tab and line feed (NUL, escape, DEL, C1), and
+/// noncharacters (U+FFFE, U+FDD0…): HTML and XML forbid them, and a
+/// terminal showing a diagnostic would obey an escape sequence.
+fn forbidden(c: char) -> bool {
+    let code = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n'))
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
 }
 
 /// Decodes all of `bytes` as `encoding` or says where it cannot.
@@ -144,21 +171,41 @@ mod tests {
         Encoding::for_label(label.as_bytes()).map(Declared)
     }
 
+    fn text(bytes: &[u8], declared: Option<Declared>) -> String {
+        decode(bytes, declared).unwrap().text
+    }
+
     #[test]
     fn utf8_with_a_byte_order_mark_loses_the_mark() {
-        assert_eq!(decode(b"\xEF\xBB\xBF| Code |", None).unwrap(), "| Code |");
+        assert_eq!(text(b"\xEF\xBB\xBF| Code |", None), "| Code |");
     }
 
     #[test]
     fn every_line_end_becomes_lf() {
-        assert_eq!(decode(b"a\r\nb\rc\nd\r", None).unwrap(), "a\nb\nc\nd\n");
+        assert_eq!(text(b"a\r\nb\rc\nd\r", None), "a\nb\nc\nd\n");
+    }
+
+    #[test]
+    fn characters_no_page_may_hold_are_replaced_and_their_line_told() {
+        let decoded = decode(
+            "ok\ttab\nfine\r\nnul\0 esc\x1b[31m del\x7f c1\u{9b} \u{FFFE} \u{10FFFF} \u{FDD0}\n"
+                .as_bytes(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(decoded.replaced, Some(3));
+        assert_eq!(
+            decoded.text,
+            "ok\ttab\nfine\nnul\u{FFFD} esc\u{FFFD}[31m del\u{FFFD} c1\u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD}\n"
+        );
+        assert_eq!(decode(b"plain\n", None).unwrap().replaced, None);
     }
 
     #[test]
     fn gb18030_is_read_when_declared() {
         let bytes = gb18030("| 错误码 | 描述 |\r\n| 1001 | 参数非法 |\r\n");
         assert_eq!(
-            decode(&bytes, declared("gbk")).unwrap(),
+            text(&bytes, declared("gbk")),
             "| 错误码 | 描述 |\n| 1001 | 参数非法 |\n"
         );
     }
@@ -186,6 +233,6 @@ mod tests {
     fn a_utf16_file_with_its_mark_is_read() {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend("E1 x\r\n".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode(&bytes, None).unwrap(), "E1 x\n");
+        assert_eq!(text(&bytes, None), "E1 x\n");
     }
 }

@@ -8,6 +8,7 @@ use crate::model::{Bilingual, Lang};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct VendorConfig {
+    #[serde(deserialize_with = "plain_names")]
     pub name: Bilingual<String>,
     /// Linked from the vendor's page, so only an http(s) URL.
     #[serde(default, deserialize_with = "web_url")]
@@ -36,6 +37,21 @@ pub(crate) struct SourceConfig {
     pub format: Option<Format>,
     /// UTF-8 when absent.
     pub encoding: Option<Declared>,
+}
+
+/// The vendor's names, with no control character (TOML's `\u` escapes
+/// allow them; pages and terminals must not get them).
+fn plain_names<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Bilingual<String>, D::Error> {
+    let names = Bilingual::<String>::deserialize(deserializer)?;
+    for name in [&names.en, &names.zh] {
+        if name.chars().any(char::is_control) {
+            return Err(serde::de::Error::custom(format!(
+                "name `{}` holds a control character",
+                name.escape_debug()
+            )));
+        }
+    }
+    Ok(names)
 }
 
 /// An `http://` or `https://` URL with nothing in it that would need
