@@ -3,7 +3,7 @@
 //! Ingest collects them instead of stopping at the first one; the caller
 //! prints them all, then chooses the exit code.
 
-use std::fmt;
+use std::fmt::{self, Write};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -133,9 +133,13 @@ impl Diagnostic {
 }
 
 /// `input/polaris/error-codes.zh.md:42: warning[duplicate-code]: …`
+///
+/// Control characters in the path or message (a file or folder named with
+/// an escape sequence) are written escaped, so printing a diagnostic never
+/// drives the terminal.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write_visible(f, &self.path.display().to_string())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
@@ -144,6 +148,37 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, ": {severity}[{}]: {}", self.kind.as_str(), self.message)
+        write!(f, ": {severity}[{}]: ", self.kind.as_str())?;
+        write_visible(f, &self.message)
+    }
+}
+
+fn write_visible(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        if c.is_control() {
+            write!(f, "{}", c.escape_default())?;
+        } else {
+            f.write_char(c)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let diagnostic = Diagnostic::error(
+            Kind::Config,
+            "input/\u{1b}[2Jevil",
+            Some(3),
+            "folder `\u{1b}[31m` is not valid",
+        );
+        assert_eq!(
+            diagnostic.to_string(),
+            "input/\\u{1b}[2Jevil:3: error[config]: folder `\\u{1b}[31m` is not valid"
+        );
     }
 }

@@ -52,10 +52,16 @@ impl Run {
     }
 }
 
-/// What a case needs that git does not keep well: symbolic links.
+/// What a case needs that git does not keep well: symbolic links, and a
+/// folder named with a terminal escape sequence.
 fn prepare(name: &str, input: &Path) {
     #[cfg(unix)]
     match name {
+        "vendor-folder-escape-sequence" => std::fs::rename(
+            input.join("escape"),
+            input.join("\u{1b}[2J\u{1b}[31mescape"),
+        )
+        .unwrap(),
         "vendor-source-symlink" => {
             std::os::unix::fs::symlink("../outside.md", input.join("acme/codes.md")).unwrap()
         }
