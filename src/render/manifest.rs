@@ -67,7 +67,7 @@ impl Manifest {
     pub(crate) fn save(&self, output: &Path) -> Result<(), RenderError> {
         let text = format!("{HEADER} {:016x}\n{}", self.fingerprint, self.lines());
         let path = path_for(output);
-        let temporary = path.with_extension("tmp");
+        let temporary = temporary_for(output);
         fs::write(&temporary, text)?;
         fs::rename(&temporary, &path)?;
         Ok(())
@@ -81,6 +81,14 @@ pub(crate) fn path_for(output: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     output.with_file_name(format!(".{name}.errdocs-manifest"))
+}
+
+/// `site` → `.site.errdocs-manifest.tmp`, written and then renamed over the
+/// manifest; a build killed in between leaves it for the next to remove.
+pub(crate) fn temporary_for(output: &Path) -> PathBuf {
+    let mut name = path_for(output).into_os_string();
+    name.push(".tmp");
+    PathBuf::from(name)
 }
 
 fn parse(text: &str) -> Option<Manifest> {

@@ -20,7 +20,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use super::RenderError;
-use super::manifest::Manifest;
+use super::manifest::{self, Manifest};
 use crate::fs;
 
 /// The file that marks a directory as errdocs' own: a site it built, or a
@@ -43,6 +43,10 @@ pub(crate) fn prepare(target: &Path, force: bool) -> Result<(), RenderError> {
     }
     remove_ours(&staging)?;
     remove_ours(&old)?;
+    let manifest = manifest::temporary_for(target);
+    if fs::metadata_if_any(&manifest)?.is_some_and(|m| m.is_file()) {
+        fs::remove_file(&manifest)?;
+    }
     match fs::metadata_if_any(target)? {
         None => Ok(()),
         Some(found) if found.file_type().is_symlink() => {
@@ -279,8 +283,11 @@ mod tests {
         let stray = sibling(&site, "tmp");
         write(&stray.join("en/a/1.html"), "half");
         write(&stray.join(MARKER), "errdocs staging\n");
+        let manifest = manifest::temporary_for(&site);
+        write(&manifest, "errdocs-manifest 1 half");
         prepare(&site, false).unwrap();
         assert!(!stray.exists());
+        assert!(!manifest.exists());
 
         write(&stray.join("precious.txt"), "not ours");
         let err = prepare(&site, true).unwrap_err();
