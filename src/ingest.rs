@@ -275,8 +275,28 @@ impl Unread {
     }
 }
 
-/// A source's text, decoded as [`encoding::decode`] says.
+/// Larger than any error table: a source this big is a mistake, and would
+/// take memory many times its size to parse.
+const MAX_SOURCE_BYTES: u64 = 256 << 20;
+
+/// A source's text, decoded as [`encoding::decode`] says. Only regular files
+/// are read: a FIFO or device would block or never end.
 fn read_source(path: &Path, source: &SourceConfig) -> Result<encoding::Decoded, Unread> {
+    if let Ok(metadata) = std::fs::metadata(path) {
+        if !metadata.is_file() {
+            return Err(Unread::Io(path.to_owned(), "not a regular file".to_owned()));
+        }
+        if metadata.len() > MAX_SOURCE_BYTES {
+            return Err(Unread::Io(
+                path.to_owned(),
+                format!(
+                    "{} MiB, more than the {} MiB a source may have",
+                    metadata.len() >> 20,
+                    MAX_SOURCE_BYTES >> 20
+                ),
+            ));
+        }
+    }
     let bytes = fs::read(path).map_err(|err| {
         let cause = std::error::Error::source(&err)
             .map(ToString::to_string)

@@ -52,8 +52,8 @@ impl Run {
     }
 }
 
-/// What a case needs that git does not keep well: symbolic links, and a
-/// folder named with a terminal escape sequence.
+/// What a case needs that git does not keep well: symbolic links, a FIFO,
+/// and a folder named with a terminal escape sequence.
 fn prepare(name: &str, input: &Path) {
     #[cfg(unix)]
     match name {
@@ -66,6 +66,11 @@ fn prepare(name: &str, input: &Path) {
             std::os::unix::fs::symlink("../outside.md", input.join("acme/codes.md")).unwrap()
         }
         "vendor-folder-symlink" => std::os::unix::fs::symlink("acme", input.join("acme2")).unwrap(),
+        "source-is-a-fifo" => {
+            let fifo = input.join("acme/codes.md");
+            let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+            assert!(made.success(), "mkfifo {}", fifo.display());
+        }
         _ => {}
     }
     #[cfg(not(unix))]
