@@ -145,7 +145,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
     // Before the input is read: a wrong `--output` is told at once, and
     // what a killed build left behind is cleaned up even when this one
     // has nothing to write.
-    render::prepare_output(&plan.output, plan.force)?;
+    let _lock = render::prepare_output(&plan.output, plan.force)?;
     let (catalog, diagnostics) = read_and_check(&plan.input);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Input(diagnostics));

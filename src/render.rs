@@ -76,11 +76,19 @@ pub enum RenderError {
         .0.display()
     )]
     SymlinkOutput(PathBuf),
+    #[error(
+        "another errdocs build is writing `{}` (it holds `{}`); wait for it to finish",
+        .0.display(), output::lock_name(.0)
+    )]
+    Busy(PathBuf),
 }
 
-/// Makes `output` ready for a build: cleans up after a killed build and
-/// refuses an output that errdocs did not make, unless `force`.
-pub fn prepare_output(output: &Path, force: bool) -> Result<(), RenderError> {
+pub use self::output::OutputLock;
+
+/// Makes `output` ready for a build, which must hold the lock it returns
+/// until done: cleans up after a killed build and refuses an output that
+/// errdocs did not make, unless `force`.
+pub fn prepare_output(output: &Path, force: bool) -> Result<OutputLock, RenderError> {
     output::prepare(output, force)
 }
 

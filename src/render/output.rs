@@ -30,11 +30,21 @@ pub(crate) const MARKER: &str = ".errdocs";
 
 const MARKER_PREFIX: &str = "errdocs ";
 
-/// Makes `target` ready to be replaced: puts back a previous site that a
-/// killed build left moved aside, removes the staging directories killed
-/// builds left behind, and refuses a target that is not errdocs' own
-/// (unless `force`) or is a symbolic link.
-pub(crate) fn prepare(target: &Path, force: bool) -> Result<(), RenderError> {
+/// Held for a whole build: one build at a time writes an output, so that no
+/// build swaps in another's half-staged site. The file, beside the output,
+/// stays; the operating system releases the lock when the process ends,
+/// also when it is killed.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: std::fs::File,
+}
+
+/// Makes `target` ready to be replaced: takes its lock, puts back a previous
+/// site that a killed build left moved aside, removes the staging
+/// directories killed builds left behind, and refuses a target that is not
+/// errdocs' own (unless `force`) or is a symbolic link.
+pub(crate) fn prepare(target: &Path, force: bool) -> Result<OutputLock, RenderError> {
+    let lock = lock(target)?;
     let (staging, old) = (sibling(target, "tmp"), sibling(target, "old"));
     // Killed between the two renames of the fallback swap: no site, only
     // the previous one moved aside.
@@ -48,12 +58,40 @@ pub(crate) fn prepare(target: &Path, force: bool) -> Result<(), RenderError> {
         fs::remove_file(&manifest)?;
     }
     match fs::metadata_if_any(target)? {
-        None => Ok(()),
+        None => Ok(lock),
         Some(found) if found.file_type().is_symlink() => {
             Err(RenderError::SymlinkOutput(target.to_owned()))
         }
-        Some(_) if force || is_ours(target) || is_empty_dir(target) => Ok(()),
+        Some(_) if force || is_ours(target) || is_empty_dir(target) => Ok(lock),
         Some(_) => Err(RenderError::NotOurs(target.to_owned())),
+    }
+}
+
+/// `site` → `.site.errdocs-lock`, for messages.
+pub(crate) fn lock_name(target: &Path) -> String {
+    sibling(target, "lock")
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn lock(target: &Path) -> Result<OutputLock, RenderError> {
+    let path = sibling(target, "lock");
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| fs::FsError::new("open", &path, source))?;
+    match file.try_lock() {
+        Ok(()) => Ok(OutputLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(RenderError::Busy(target.to_owned())),
+        Err(std::fs::TryLockError::Error(source)) => {
+            Err(fs::FsError::new("lock", &path, source).into())
+        }
     }
 }
 
@@ -270,6 +308,10 @@ mod tests {
         let site = dir.path().join("site");
         write(&site.join("notes.txt"), "mine");
         let err = prepare(&site, false).unwrap_err();
+        let held = prepare(&site, true).unwrap();
+        let busy = prepare(&site, true).unwrap_err();
+        assert!(matches!(busy, RenderError::Busy(_)), "{busy}");
+        drop(held);
         assert!(matches!(err, RenderError::NotOurs(_)), "{err}");
         prepare(&site, true).unwrap();
         std::fs::remove_file(site.join("notes.txt")).unwrap();

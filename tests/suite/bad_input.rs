@@ -22,7 +22,9 @@ fn build_fails(files: &[(&str, &str)]) -> String {
     std::fs::create_dir_all(&site).unwrap();
     std::fs::write(site.join("index.html"), "old site").unwrap();
     std::fs::write(site.join(".errdocs"), "errdocs site 0000000000000000\n").unwrap();
-    let before = entries(dir.path());
+    // The build's lock beside the output stays, empty.
+    let mut before = entries(dir.path());
+    before.insert(0, ".site.errdocs-lock".to_owned());
 
     let output = Command::new(env!("CARGO_BIN_EXE_errdocs"))
         .args(["build", "--input"])
@@ -105,7 +107,12 @@ fn a_good_build_replaces_the_old_site() {
     assert!(site.join("en/acme/1001.html").is_file());
     assert_eq!(
         entries(dir.path()),
-        [".site.errdocs-manifest", "input", "site"]
+        [
+            ".site.errdocs-lock",
+            ".site.errdocs-manifest",
+            "input",
+            "site"
+        ]
     );
 }
 
@@ -138,7 +145,7 @@ fn an_output_errdocs_did_not_make_is_replaced_only_with_force() {
         "{stderr}"
     );
     assert_eq!(entries(&site), ["thesis.tex"]);
-    assert_eq!(entries(dir.path()), ["input", "site"]);
+    assert_eq!(entries(dir.path()), [".site.errdocs-lock", "input", "site"]);
 
     let forced = build_in(dir.path(), &["--force"]);
     assert!(
@@ -186,4 +193,29 @@ fn a_symbolic_link_as_output_is_refused() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("is a symbolic link"), "{stderr}");
+}
+
+/// While one build writes an output, another is refused rather than swap in
+/// a site the first is still staging.
+#[cfg(unix)]
+#[test]
+fn a_second_build_of_one_output_at_once_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input/acme");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("vendor.toml"), VENDOR).unwrap();
+    std::fs::write(input.join("codes.md"), TABLE).unwrap();
+    // Holding the lock as a running build does.
+    let lock = std::fs::File::create(dir.path().join(".site.errdocs-lock")).unwrap();
+    lock.lock().unwrap();
+    let output = build_in(dir.path(), &[]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("another errdocs build is writing `site`"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("site").exists());
+    drop(lock);
+    assert!(build_in(dir.path(), &[]).status.success());
 }

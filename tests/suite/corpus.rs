@@ -237,12 +237,16 @@ fn bless_case(name: &str, run: &Run, expected: &Path) {
     eprintln!("blessed {name}");
 }
 
-/// Anything the build left outside `input/` and the site but the manifest,
-/// and anything in the site that is not a plain file or directory.
+/// Anything the build left outside `input/` and the site but the manifest
+/// and the lock, and anything in the site that is not a plain file or
+/// directory.
 fn stray_files(name: &str, run: &Run) -> Vec<String> {
     let mut problems = Vec::new();
     for entry in entries(run.dir.path()) {
-        if !matches!(entry.as_str(), "input" | "site" | ".site.errdocs-manifest") {
+        if !matches!(
+            entry.as_str(),
+            "input" | "site" | ".site.errdocs-manifest" | ".site.errdocs-lock"
+        ) {
             problems.push(format!("{name}: `{entry}` left beside the site"));
         }
     }

@@ -156,7 +156,13 @@ fn a_killed_build_leaves_the_previous_site_and_the_next_cleans_up() {
     assert!(snapshot(&site) == previous);
     assert_eq!(
         entries(dir.path()),
-        [".site.errdocs-manifest", "big", "site", "small"]
+        [
+            ".site.errdocs-lock",
+            ".site.errdocs-manifest",
+            "big",
+            "site",
+            "small"
+        ]
     );
 
     // A rebuild of the big site after its messages changed: killed while it
