@@ -43,6 +43,21 @@ impl Manifest {
         intact.then_some(manifest)
     }
 
+    /// Whether `output` is a site built before sites had a marker: the
+    /// manifest beside it lists files, and every one of them is there.
+    pub(crate) fn describes_unmarked(output: &Path) -> bool {
+        let Ok(text) = fs::read_to_string(&path_for(output)) else {
+            return false;
+        };
+        parse(&text).is_some_and(|manifest| {
+            !manifest.pages.is_empty()
+                && manifest
+                    .pages
+                    .par_iter()
+                    .all(|(page, _)| output.join(page).is_file())
+        })
+    }
+
     pub(crate) fn hash(&self, page: &str) -> Option<u64> {
         self.pages.get(page).copied()
     }

@@ -62,7 +62,14 @@ pub(crate) fn prepare(target: &Path, force: bool) -> Result<OutputLock, RenderEr
         Some(found) if found.file_type().is_symlink() => {
             Err(RenderError::SymlinkOutput(target.to_owned()))
         }
-        Some(_) if force || is_ours(target) || is_empty_dir(target) => Ok(lock),
+        Some(_)
+            if force
+                || is_ours(target)
+                || is_empty_dir(target)
+                || Manifest::describes_unmarked(target) =>
+        {
+            Ok(lock)
+        }
         Some(_) => Err(RenderError::NotOurs(target.to_owned())),
     }
 }
@@ -316,6 +323,22 @@ mod tests {
         prepare(&site, true).unwrap();
         std::fs::remove_file(site.join("notes.txt")).unwrap();
         prepare(&site, false).unwrap();
+    }
+
+    #[test]
+    fn a_site_built_before_markers_is_recognised_by_its_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        write(&site.join("index.html"), "old");
+        assert!(prepare(&site, false).is_err());
+        write(
+            &manifest::path_for(&site),
+            "errdocs-manifest 1 0000000000000001\n0000000000000002 index.html\n",
+        );
+        drop(prepare(&site, false).unwrap());
+        std::fs::remove_file(site.join("index.html")).unwrap();
+        write(&site.join("other.html"), "not listed");
+        assert!(prepare(&site, false).is_err());
     }
 
     #[test]
