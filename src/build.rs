@@ -21,6 +21,8 @@ pub struct BuildPlan {
     /// A directory whose files replace the compiled-in theme's files of the
     /// same name.
     pub templates: Option<PathBuf>,
+    /// Replace the output even when it is not a site errdocs built.
+    pub force: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +54,7 @@ impl BuildPlan {
             output,
             base_url: None,
             templates: None,
+            force: false,
         })
     }
 
@@ -64,6 +67,11 @@ impl BuildPlan {
     /// has them.
     pub fn with_templates(self, templates: Option<PathBuf>) -> BuildPlan {
         BuildPlan { templates, ..self }
+    }
+
+    /// The same plan, allowed to replace an output errdocs did not make.
+    pub fn with_force(self, force: bool) -> BuildPlan {
+        BuildPlan { force, ..self }
     }
 }
 
@@ -144,6 +152,10 @@ fn read_and_check(input: &Path) -> (Catalog, Vec<Diagnostic>) {
 /// site stays untouched unless the whole build succeeds.
 pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    // Before the input is read: a wrong `--output` is told at once, and
+    // what a killed build left behind is cleaned up even when this one
+    // has nothing to write.
+    let _lock = render::prepare_output(&plan.output, plan.force)?;
     let (catalog, diagnostics) = read_and_check(&plan.input);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Input(diagnostics));
@@ -179,6 +191,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         &plan.output,
         plan.base_url.as_ref(),
         &theme,
+        plan.force,
         progress,
     )?;
     Ok(BuildReport {

@@ -60,13 +60,18 @@ pub struct BuildArgs {
     /// same name (`code.html`, `style.css`, `strings.toml`, …).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Replace the output directory even when errdocs did not make it (it
+    /// has no `.errdocs` file); everything in it is deleted.
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl BuildArgs {
     pub fn plan(self) -> Result<BuildPlan, PlanError> {
         Ok(BuildPlan::new(self.input, self.output)?
             .with_base_url(self.base_url)
-            .with_templates(self.templates))
+            .with_templates(self.templates)
+            .with_force(self.force))
     }
 }
 

@@ -3,7 +3,7 @@
 //! Ingest collects them instead of stopping at the first one; the caller
 //! prints them all, then chooses the exit code.
 
-use std::fmt;
+use std::fmt::{self, Write};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22,6 +22,8 @@ pub enum Kind {
     Config,
     /// A file cannot be read.
     Io,
+    /// A source is not in the encoding it should be in.
+    Encoding,
     /// A source holds no table or list that errdocs can read.
     NoCodes,
     /// A row or line that looked like an entry but could not be read.
@@ -45,9 +47,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Config,
         Kind::Io,
+        Kind::Encoding,
         Kind::NoCodes,
         Kind::BadRow,
         Kind::DuplicateCode,
@@ -64,6 +67,7 @@ impl Kind {
         match self {
             Kind::Config => "config",
             Kind::Io => "io",
+            Kind::Encoding => "encoding",
             Kind::NoCodes => "no-codes",
             Kind::BadRow => "bad-row",
             Kind::DuplicateCode => "duplicate-code",
@@ -129,9 +133,13 @@ impl Diagnostic {
 }
 
 /// `input/polaris/error-codes.zh.md:42: warning[duplicate-code]: …`
+///
+/// Control characters in the path or message (a file or folder named with
+/// an escape sequence) are written escaped, so printing a diagnostic never
+/// drives the terminal.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write_visible(f, &self.path.display().to_string())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
@@ -140,6 +148,37 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, ": {severity}[{}]: {}", self.kind.as_str(), self.message)
+        write!(f, ": {severity}[{}]: ", self.kind.as_str())?;
+        write_visible(f, &self.message)
+    }
+}
+
+fn write_visible(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        if c.is_control() {
+            write!(f, "{}", c.escape_default())?;
+        } else {
+            f.write_char(c)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let diagnostic = Diagnostic::error(
+            Kind::Config,
+            "input/\u{1b}[2Jevil",
+            Some(3),
+            "folder `\u{1b}[31m` is not valid",
+        );
+        assert_eq!(
+            diagnostic.to_string(),
+            "input/\\u{1b}[2Jevil:3: error[config]: folder `\\u{1b}[31m` is not valid"
+        );
     }
 }

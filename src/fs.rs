@@ -13,6 +13,14 @@ pub struct FsError {
 }
 
 impl FsError {
+    pub fn new(action: &'static str, path: &Path, source: io::Error) -> FsError {
+        FsError {
+            action,
+            path: path.to_owned(),
+            source,
+        }
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -56,4 +64,33 @@ pub fn canonicalize(path: &Path) -> Result<PathBuf, FsError> {
 
 pub fn remove_file(path: &Path) -> Result<(), FsError> {
     wrap("remove", path, std::fs::remove_file(path))
+}
+
+pub fn read(path: &Path) -> Result<Vec<u8>, FsError> {
+    wrap("read", path, std::fs::read(path))
+}
+
+pub fn hard_link(from: &Path, to: &Path) -> Result<(), FsError> {
+    wrap("link", to, std::fs::hard_link(from, to))
+}
+
+pub fn remove_dir(path: &Path) -> Result<(), FsError> {
+    wrap("remove", path, std::fs::remove_dir(path))
+}
+
+/// The entries of a directory, each as a path.
+pub fn read_dir(path: &Path) -> Result<Vec<PathBuf>, FsError> {
+    let entries = wrap("list", path, std::fs::read_dir(path))?;
+    entries
+        .map(|entry| wrap("list", path, entry.map(|e| e.path())))
+        .collect()
+}
+
+/// What is at `path`, not following a symbolic link; `None` when nothing is.
+pub fn metadata_if_any(path: &Path) -> Result<Option<std::fs::Metadata>, FsError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) => Ok(Some(metadata)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => wrap("inspect", path, Err(err)),
+    }
 }

@@ -5,6 +5,7 @@ mod body;
 mod code_list;
 mod constants;
 mod editorial;
+mod encoding;
 mod headers;
 mod html_table;
 mod markdown_table;
@@ -73,14 +74,35 @@ fn vendor_dirs(input: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> 
         return Vec::new();
     }
     let mut dirs = Vec::new();
+    // Where each vendor folder really is: a symbolic link may make one
+    // folder two vendors.
+    let mut resolved: HashMap<PathBuf, PathBuf> = HashMap::new();
     let walk = walkdir::WalkDir::new(input)
         .min_depth(1)
         .max_depth(1)
         .sort_by_file_name();
     for entry in walk {
         match entry {
-            Ok(entry) if entry.file_type().is_dir() => {
+            // A link to a folder is a vendor folder too.
+            Ok(entry) if entry.file_type().is_dir() || entry.path().is_dir() => {
                 if entry.path().join(VENDOR_FILE).is_file() {
+                    let real =
+                        fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_owned());
+                    if let Some(first) = resolved.get(&real) {
+                        diagnostics.push(Diagnostic::error(
+                            Kind::Config,
+                            entry.path().join(VENDOR_FILE),
+                            None,
+                            format!(
+                                "`{}` is the same folder as `{}` (a symbolic link); \
+                                 a vendor has one folder and one id",
+                                entry.path().display(),
+                                first.display()
+                            ),
+                        ));
+                        continue;
+                    }
+                    resolved.insert(real, entry.path().to_owned());
                     dirs.push(entry.into_path());
                 } else {
                     diagnostics.push(Diagnostic::warning(
@@ -111,43 +133,47 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
             None,
             format!(
                 "vendor folder `{folder}` is not a valid vendor id \
-                 (lowercase ASCII letters, digits and inner hyphens)"
+                 (lowercase ASCII letters, digits and inner hyphens; not `con`, `nul`, `com1` \
+                 or another name Windows reserves)"
             ),
         ));
         return None;
     };
-    let config = read_config(&config_path, diagnostics)?;
+    let (config, config_text) = read_config(&config_path, diagnostics)?;
+    let config_line =
+        |span: std::ops::Range<usize>| text::LineIndex::new(&config_text).line(span.start);
 
     let mut merger = Merger::default();
     for source in &config.sources {
-        let Some(file) = source_path(&source.file) else {
-            diagnostics.push(Diagnostic::error(
-                Kind::Config,
-                &config_path,
-                None,
-                format!(
-                    "source file `{}` must be a relative path inside the vendor folder",
-                    source.file
-                ),
-            ));
-            continue;
-        };
-        let path = dir.join(&file);
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(err) => {
-                let cause = std::error::Error::source(&err)
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
+        let file = source.file.get_ref();
+        let inside = source_path(file).and_then(|file| contained(dir, &file));
+        let path = match inside {
+            Ok(path) => path,
+            Err(why) => {
                 diagnostics.push(Diagnostic::error(
-                    Kind::Io,
-                    &path,
-                    None,
-                    format!(
-                        "cannot read source listed in `{}`: {cause}",
-                        config_path.display()
-                    ),
+                    Kind::Config,
+                    &config_path,
+                    Some(config_line(source.file.span())),
+                    format!("source file `{file}` {why}"),
                 ));
+                continue;
+            }
+        };
+        let text = match read_source(&path, source) {
+            Ok(decoded) => {
+                if let Some(line) = decoded.replaced {
+                    diagnostics.push(Diagnostic::warning(
+                        Kind::Encoding,
+                        &path,
+                        Some(line),
+                        "control characters or noncharacters, which no page may hold, \
+                         are shown as U+FFFD (the first is here)",
+                    ));
+                }
+                decoded.text
+            }
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic.with_context(&config_path));
                 continue;
             }
         };
@@ -164,6 +190,14 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
             let tried = match source.format {
                 Some(format) => format!("no {} found", format.as_str()),
                 None => "no table, code list or constant list found".to_owned(),
+            };
+            let tried = match tables_without_codes(&text) {
+                (0, _) => tried,
+                (tables, 0) => format!("{tried}: {tables} table(s) with a header but no rows"),
+                (tables, _) => format!(
+                    "{tried}: {tables} table(s), but no column is headed as an error code \
+                     (`错误码`, `Error Code`, `Code`, …) or holds codes"
+                ),
             };
             diagnostics.push(Diagnostic::error(Kind::NoCodes, &path, None, tried));
             continue;
@@ -215,7 +249,65 @@ fn attach_editorial(
     }
 }
 
-fn read_config(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<VendorConfig> {
+/// Why a source could not be read, before the `vendor.toml` naming it is
+/// known to the message.
+enum Unread {
+    Io(PathBuf, String),
+    Encoding(PathBuf, usize, String),
+}
+
+impl Unread {
+    fn with_context(self, config: &Path) -> Diagnostic {
+        match self {
+            Unread::Io(path, cause) => Diagnostic::error(
+                Kind::Io,
+                path,
+                None,
+                format!(
+                    "cannot read source listed in `{}`: {cause}",
+                    config.display()
+                ),
+            ),
+            Unread::Encoding(path, line, message) => {
+                Diagnostic::error(Kind::Encoding, path, Some(line), message)
+            }
+        }
+    }
+}
+
+/// Larger than any error table: a source this big is a mistake, and would
+/// take memory many times its size to parse.
+const MAX_SOURCE_BYTES: u64 = 256 << 20;
+
+/// A source's text, decoded as [`encoding::decode`] says. Only regular files
+/// are read: a FIFO or device would block or never end.
+fn read_source(path: &Path, source: &SourceConfig) -> Result<encoding::Decoded, Unread> {
+    if let Ok(metadata) = std::fs::metadata(path) {
+        if !metadata.is_file() {
+            return Err(Unread::Io(path.to_owned(), "not a regular file".to_owned()));
+        }
+        if metadata.len() > MAX_SOURCE_BYTES {
+            return Err(Unread::Io(
+                path.to_owned(),
+                format!(
+                    "{} MiB, more than the {} MiB a source may have",
+                    metadata.len() >> 20,
+                    MAX_SOURCE_BYTES >> 20
+                ),
+            ));
+        }
+    }
+    let bytes = fs::read(path).map_err(|err| {
+        let cause = std::error::Error::source(&err)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        Unread::Io(path.to_owned(), cause)
+    })?;
+    encoding::decode(&bytes, source.encoding)
+        .map_err(|err| Unread::Encoding(path.to_owned(), err.line, err.message))
+}
+
+fn read_config(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(VendorConfig, String)> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) => {
@@ -227,7 +319,7 @@ fn read_config(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<VendorC
         }
     };
     match toml::from_str::<VendorConfig>(&text) {
-        Ok(config) => Some(config),
+        Ok(config) => Some((config, text)),
         Err(err) => {
             diagnostics.push(toml_error(path, &text, &err));
             None
@@ -244,11 +336,27 @@ fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
     Diagnostic::error(Kind::Config, path, line, err.message().to_owned())
 }
 
-/// A source's `file` as a path that cannot leave the vendor folder.
-fn source_path(file: &str) -> Option<PathBuf> {
+/// A source's `file` as a relative path that names no parent directory.
+fn source_path(file: &str) -> Result<PathBuf, &'static str> {
     let path = Path::new(file);
     let inside = !file.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
-    inside.then(|| path.to_owned())
+    if inside {
+        Ok(path.to_owned())
+    } else {
+        Err("must be a relative path inside the vendor folder")
+    }
+}
+
+/// `dir/file`, when it is inside `dir` also once symbolic links are followed.
+/// A file that does not exist is left for reading to report.
+fn contained(dir: &Path, file: &Path) -> Result<PathBuf, &'static str> {
+    let path = dir.join(file);
+    match (fs::canonicalize(dir), fs::canonicalize(&path)) {
+        (Ok(dir), Ok(resolved)) if !resolved.starts_with(&dir) => {
+            Err("leads outside the vendor folder through a symbolic link")
+        }
+        _ => Ok(path),
+    }
 }
 
 /// `polaris/error-codes.zh.md`: relative to the input directory, `/`-separated.
@@ -259,6 +367,14 @@ fn relative_name(input: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The tables, and their rows, of a source in which no codes were found:
+/// tables whose header could not be mapped, or empty ones, worth saying so.
+fn tables_without_codes(text: &str) -> (usize, usize) {
+    let mut grids = markdown_table::grids(text);
+    grids.extend(html_table::grids(text));
+    (grids.len(), grids.iter().map(|g| g.rows.len()).sum())
 }
 
 /// Runs the source's declared parser, or every parser when none is declared,
@@ -288,6 +404,21 @@ fn parse_as(format: Format, text: &str) -> Parsed {
     }
 }
 
+/// Why a parser's code cannot be a code, whatever the parser: every code
+/// gets pages and a place in file names and URLs.
+fn unusable_code(code: &str) -> Option<String> {
+    if code.trim().is_empty() {
+        Some("row has no code; skipped".to_owned())
+    } else if code.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some(format!(
+            "code `{}` holds a space or control character; row skipped",
+            code.escape_debug()
+        ))
+    } else {
+        None
+    }
+}
+
 /// Folds rows from a vendor's sources into one record per code.
 #[derive(Default)]
 struct Merger {
@@ -305,6 +436,10 @@ impl Merger {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         for row in rows {
+            if let Some(why) = unusable_code(&row.code) {
+                diagnostics.push(Diagnostic::warning(Kind::BadRow, path, Some(row.line), why));
+                continue;
+            }
             let code = Code::new(row.code.clone());
             let index = *self.by_code.entry(code.clone()).or_insert_with(|| {
                 self.records.push(Record::new(code));

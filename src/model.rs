@@ -84,7 +84,20 @@ impl<T> Bilingual<T> {
     }
 }
 
-/// A vendor id as used in URLs: lowercase ASCII letters, digits and inner hyphens.
+/// `con`, `nul`, `com1`: names Windows gives to devices, not files.
+fn is_windows_device(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    match name.len() {
+        3 => matches!(name.as_str(), "con" | "prn" | "aux" | "nul"),
+        4 => matches!(name.get(..3), Some("com" | "lpt")) && name.as_bytes()[3].is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// A vendor id as used in URLs and as a folder name: lowercase ASCII
+/// letters, digits and inner hyphens, and not a name Windows reserves for a
+/// device (`con`, `nul`, `com1`, …), which no file system synced to Windows
+/// could hold.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct VendorId(String);
@@ -96,7 +109,8 @@ impl VendorId {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-')
-            && !id.ends_with('-');
+            && !id.ends_with('-')
+            && !is_windows_device(id);
         valid.then(|| VendorId(id.to_owned()))
     }
 

@@ -18,7 +18,7 @@ mod search;
 mod theme;
 
 use std::hash::{Hash, Hasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use twox_hash::XxHash3_64;
@@ -59,6 +59,38 @@ pub enum RenderError {
     },
     #[error("refusing to write `{0}`: not a plain path inside the output directory")]
     UnsafePath(String),
+    #[error(
+        "refusing to replace `{}`: it is not empty and was not made by errdocs (it has no `{}` file); \
+         remove it, choose another `--output`, or pass `--force` to replace it",
+        .0.display(), output::MARKER
+    )]
+    NotOurs(PathBuf),
+    #[error(
+        "refusing to remove `{}`, where errdocs stages a build: it was not made by errdocs \
+         (it has no `{}` file); move it away",
+        .0.display(), output::MARKER
+    )]
+    NotOursToRemove(PathBuf),
+    #[error(
+        "output `{}` is a symbolic link; errdocs replaces the output directory as a whole, \
+         so give the directory itself",
+        .0.display()
+    )]
+    SymlinkOutput(PathBuf),
+    #[error(
+        "another errdocs build is writing `{}` (it holds `{}`); wait for it to finish",
+        .0.display(), output::lock_name(.0)
+    )]
+    Busy(PathBuf),
+}
+
+pub use self::output::OutputLock;
+
+/// Makes `output` ready for a build, which must hold the lock it returns
+/// until done: cleans up after a killed build and refuses an output that
+/// errdocs did not make, unless `force`.
+pub fn prepare_output(output: &Path, force: bool) -> Result<OutputLock, RenderError> {
+    output::prepare(output, force)
 }
 
 /// What a render wrote.
@@ -83,16 +115,20 @@ impl Progress for () {
     fn advance(&self, _: usize) {}
 }
 
-/// Writes the site for a checked catalog into `output`. Nothing in
-/// `output` changes unless every page has been rendered; then only changed
-/// files are. `input` is where the catalog was read from, for the report;
-/// `base_url`, where the site will be published, if known.
+/// Writes the site for a checked catalog into `output`, which
+/// [`prepare_output`] has made ready. Nothing in `output` changes unless
+/// every page has been rendered; then the new site replaces it in one step,
+/// its unchanged files the same files as before. `input` is where the
+/// catalog was read from, for the report; `base_url`, where the site will be
+/// published, if known; `force`, whether a previous output that errdocs did
+/// not make may be removed.
 pub fn render(
     checked: &Checked,
     input: &Path,
     output: &Path,
     base_url: Option<&BaseUrl>,
     files: &ThemeFiles,
+    force: bool,
     progress: &dyn Progress,
 ) -> Result<RenderSummary, RenderError> {
     let theme = Theme::load(files)?;
@@ -149,18 +185,34 @@ pub fn render(
         .collect::<Result<Vec<_>, RenderError>>()?;
 
     let written = rendered.iter().filter(|(_, _, changed)| *changed).count();
+    let unchanged = rendered
+        .iter()
+        .filter(|(_, _, changed)| !*changed)
+        .map(|(path, _, _)| path.as_str());
+    let same_site = written == 0
+        && previous
+            .as_ref()
+            .is_some_and(|p| p.pages.len() == rendered.len());
     let manifest = Manifest {
         fingerprint,
         pages: rendered
-            .into_iter()
-            .map(|(path, hash, _)| (path, hash))
+            .iter()
+            .map(|(path, hash, _)| (path.clone(), *hash))
             .collect(),
     };
-    staging.commit(previous.as_ref(), &manifest, written)?;
+    if same_site {
+        // Every file is already there with these bytes: the site stays as
+        // it is, and only the new fingerprint is recorded.
+        manifest.save(output)?;
+    } else {
+        staging.link_unchanged(unchanged.collect::<Vec<_>>())?;
+        staging.commit(&manifest, force)?;
+    }
     Ok(RenderSummary {
         pages,
-        files: manifest.pages.len(),
-        written,
+        // The marker is a file of the site too, rewritten with every swap.
+        files: manifest.pages.len() + 1,
+        written: written + usize::from(!same_site),
     })
 }
 
@@ -182,7 +234,7 @@ pub fn up_to_date(
             .keys()
             .filter(|p| p.ends_with(".html"))
             .count(),
-        files: manifest.pages.len(),
+        files: manifest.pages.len() + 1,
         written: 0,
     })
 }
@@ -404,10 +456,13 @@ impl Job {
             Job::Landing => "index.html".to_owned(),
             Job::Home(lang) => paths::home_page(lang),
             Job::Vendor(lang, v) => paths::vendor_page(lang, &vendors[v].id),
-            Job::Code(lang, v, r) => {
-                paths::code_page(lang, &vendors[v].id, &vendors[v].records[r].code)
-            }
-            Job::Permalink(lang, i) => paths::permalink(lang, index.codes[i].0),
+            Job::Code(lang, v, r) => paths::code_page(
+                lang,
+                &vendors[v].id,
+                &vendors[v].records[r].code,
+                &index.names,
+            ),
+            Job::Permalink(lang, i) => paths::permalink(lang, index.codes[i].0, &index.names),
             Job::Categories(lang) => paths::categories_page(lang),
             Job::Category(lang, category, p) => {
                 paths::paged(paths::category_page(lang, category), p)
@@ -424,7 +479,9 @@ impl Job {
             Job::Favicon => paths::FAVICON.to_owned(),
             Job::SearchIndex => paths::SEARCH_INDEX.to_owned(),
             Job::CodesJson => "api/codes.json".to_owned(),
-            Job::CodeJson(v, r) => paths::code_json(&vendors[v].id, &vendors[v].records[r].code),
+            Job::CodeJson(v, r) => {
+                paths::code_json(&vendors[v].id, &vendors[v].records[r].code, &index.names)
+            }
             Job::VendorCsv(v) => paths::vendor_csv(&vendors[v].id),
             Job::Robots => paths::ROBOTS.to_owned(),
             Job::OpenSearch(lang) => paths::opensearch(lang),

@@ -17,7 +17,12 @@ pub(crate) fn parse(src: &str) -> Parsed {
     // A BOM is not a newline, so dropping it keeps line numbers right.
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let blocks = code_block_lines(src);
-    let in_block = |line: usize| blocks.iter().any(|block| block.contains(&line));
+    // Blocks come in document order and do not overlap: a binary search
+    // keeps this linear in the lines, not lines × blocks.
+    let in_block = |line: usize| {
+        let after = blocks.partition_point(|block| *block.start() <= line);
+        after > 0 && blocks[after - 1].contains(&line)
+    };
     let found: Vec<Found> = src
         .lines()
         .enumerate()

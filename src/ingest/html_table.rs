@@ -281,10 +281,23 @@ fn span(attr: Option<&str>) -> Option<usize> {
 /// whitespace collapsed. Noise such as `<a name="…"></a>` adds nothing.
 fn cell_text(cell: &ElementRef<'_>) -> String {
     let mut raw = String::new();
-    for node in cell.descendants() {
+    // Depth first, in document order, without recursion. A nested table is
+    // a grid of its own: its text is left out here, which also keeps deeply
+    // nested tables linear (each text is read once, not once per level).
+    let mut stack: Vec<_> = cell.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
         match node.value() {
             Node::Text(t) => raw.push_str(t),
-            Node::Element(e) if BREAKS.split(' ').any(|b| b == e.name()) => raw.push(' '),
+            Node::Element(e) if e.name() == "table" => raw.push(' '),
+            Node::Element(e) => {
+                if BREAKS.split(' ').any(|b| b == e.name()) {
+                    raw.push(' ');
+                }
+                let first = stack.len();
+                stack.extend(node.children());
+                stack[first..].reverse();
+            }
             _ => {}
         }
     }

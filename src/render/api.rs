@@ -132,8 +132,8 @@ fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
         sources_disagree: record.sources_disagree(),
         sources: &record.sources,
         url: Bilingual {
-            en: paths::code_page(Lang::En, &vendor.id, &record.code),
-            zh: paths::code_page(Lang::Zh, &vendor.id, &record.code),
+            en: paths::code_page(Lang::En, &vendor.id, &record.code, &ctx.index.names),
+            zh: paths::code_page(Lang::Zh, &vendor.id, &record.code, &ctx.index.names),
         },
         category: ApiCategory {
             id: assigned.category,
@@ -200,12 +200,22 @@ pub(crate) fn write_vendor_csv(ctx: &Ctx, v: usize, out: &mut Vec<u8>) {
 }
 
 /// One CSV record. Writing RFC 4180 takes only this quoting rule, so it is
-/// not worth the `csv` crate as a dependency.
+/// not worth the `csv` crate as a dependency. A field that a spreadsheet
+/// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`, as OWASP advises against CSV
+/// injection: vendor text is shown, never run.
 fn csv_row<const N: usize>(out: &mut Vec<u8>, fields: [&str; N]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
+        let defused;
+        let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            defused = format!("'{field}");
+            defused.as_str()
+        } else {
+            field
+        };
         if field.contains([',', '"', '\r', '\n']) {
             out.push(b'"');
             out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
@@ -247,6 +257,19 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "400001,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\",参数错误\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_fields_a_spreadsheet_would_run_are_defused() {
+        let mut out = Vec::new();
+        csv_row(
+            &mut out,
+            ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "a=b", "\tx"],
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-1,'@SUM(A1),a=b,'\tx\r\n"
         );
     }
 }

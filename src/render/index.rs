@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::paths::Names;
 use crate::build::Checked;
 use crate::model::{Catalog, Category, Code, HttpStatus};
 
@@ -24,6 +25,8 @@ pub(crate) struct Index<'a> {
     pub diagnostic_records: Vec<Option<At>>,
     /// Diagnostics (by index) per record.
     pub record_diagnostics: HashMap<At, Vec<usize>>,
+    /// What codes' file names depend on beyond the code.
+    pub names: Names,
 }
 
 impl<'a> Index<'a> {
@@ -68,8 +71,10 @@ impl<'a> Index<'a> {
                 record_diagnostics.entry(*at).or_default().push(i);
             }
         }
+        let names = Names::new(codes.iter().map(|(code, _)| *code));
         Index {
             catalog,
+            names,
             codes,
             categories,
             statuses,

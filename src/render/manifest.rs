@@ -1,13 +1,18 @@
 //! The record of what the last build wrote: a fingerprint of its inputs and
 //! a hash of every file, kept beside the output directory (not in it, so it
-//! is never published).
+//! is never published). The site's marker holds the digest of those hashes,
+//! so a manifest that does not describe the site beside it (a build killed
+//! between swapping the site in and saving the manifest) is not trusted.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use twox_hash::XxHash3_64;
 
 use super::RenderError;
+use super::output;
 use crate::fs;
 
 const HEADER: &str = "errdocs-manifest 1";
@@ -28,6 +33,9 @@ impl Manifest {
         }
         let text = fs::read_to_string(&path_for(output)).ok()?;
         let manifest = parse(&text)?;
+        if output::site_digest(output) != Some(manifest.digest()) {
+            return None;
+        }
         let intact = manifest
             .pages
             .par_iter()
@@ -35,19 +43,46 @@ impl Manifest {
         intact.then_some(manifest)
     }
 
+    /// Whether `output` is a site built before sites had a marker: the
+    /// manifest beside it lists files, and every one of them is there.
+    pub(crate) fn describes_unmarked(output: &Path) -> bool {
+        let Ok(text) = fs::read_to_string(&path_for(output)) else {
+            return false;
+        };
+        parse(&text).is_some_and(|manifest| {
+            !manifest.pages.is_empty()
+                && manifest
+                    .pages
+                    .par_iter()
+                    .all(|(page, _)| output.join(page).is_file())
+        })
+    }
+
     pub(crate) fn hash(&self, page: &str) -> Option<u64> {
         self.pages.get(page).copied()
     }
 
-    pub(crate) fn save(&self, output: &Path) -> Result<(), RenderError> {
+    /// One hash for every file's path and hash: the same site, the same
+    /// digest, whatever the fingerprint of the build that wrote it.
+    pub(crate) fn digest(&self) -> u64 {
+        XxHash3_64::oneshot(self.lines().as_bytes())
+    }
+
+    /// `<hash> <path>` for every file, sorted by path.
+    fn lines(&self) -> String {
         let mut pages: Vec<(&String, &u64)> = self.pages.iter().collect();
         pages.sort();
-        let mut text = format!("{HEADER} {:016x}\n", self.fingerprint);
+        let mut text = String::with_capacity(pages.len() * 48);
         for (page, hash) in pages {
-            text.push_str(&format!("{hash:016x} {page}\n"));
+            let _ = writeln!(text, "{hash:016x} {page}");
         }
+        text
+    }
+
+    pub(crate) fn save(&self, output: &Path) -> Result<(), RenderError> {
+        let text = format!("{HEADER} {:016x}\n{}", self.fingerprint, self.lines());
         let path = path_for(output);
-        let temporary = path.with_extension("tmp");
+        let temporary = temporary_for(output);
         fs::write(&temporary, text)?;
         fs::rename(&temporary, &path)?;
         Ok(())
@@ -61,6 +96,14 @@ pub(crate) fn path_for(output: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     output.with_file_name(format!(".{name}.errdocs-manifest"))
+}
+
+/// `site` → `.site.errdocs-manifest.tmp`, written and then renamed over the
+/// manifest; a build killed in between leaves it for the next to remove.
+pub(crate) fn temporary_for(output: &Path) -> PathBuf {
+    let mut name = path_for(output).into_os_string();
+    name.push(".tmp");
+    PathBuf::from(name)
 }
 
 fn parse(text: &str) -> Option<Manifest> {
@@ -90,6 +133,9 @@ mod tests {
             pages: HashMap::from([("en/a b.html".to_owned(), 7)]),
         };
         manifest.save(&output).unwrap();
+        assert!(Manifest::load(&output).is_none(), "no marker, no trust");
+        let marker = format!("errdocs site {:016x}\n", manifest.digest());
+        std::fs::write(output.join(output::MARKER), marker).unwrap();
         let loaded = Manifest::load(&output).unwrap();
         assert_eq!(
             (loaded.fingerprint, loaded.hash("en/a b.html")),
@@ -102,13 +148,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("site");
         std::fs::create_dir_all(&output).unwrap();
-        Manifest {
+        let manifest = Manifest {
             fingerprint: 1,
             pages: HashMap::from([("gone.html".to_owned(), 7)]),
-        }
-        .save(&output)
-        .unwrap();
+        };
+        manifest.save(&output).unwrap();
+        let marker = format!("errdocs site {:016x}\n", manifest.digest());
+        std::fs::write(output.join(output::MARKER), marker).unwrap();
         assert!(Manifest::load(&output).is_none());
+        std::fs::write(output.join("gone.html"), "back").unwrap();
+        assert!(Manifest::load(&output).is_some());
     }
 
     #[test]

@@ -358,7 +358,10 @@ fn code_row<'a>(ctx: &Ctx<'a>, at: At, lang: Lang, root: &str, with_vendor: bool
     CodeRow {
         vendor: with_vendor.then(|| vendor.name.get(lang).as_str()),
         code: record.code.as_str(),
-        href: paths::from_root(root, &paths::code_page(lang, &vendor.id, &record.code)),
+        href: paths::from_root(
+            root,
+            &paths::code_page(lang, &vendor.id, &record.code, &ctx.index.names),
+        ),
         name: record.name.as_deref(),
         http_status: record.http_status.map(|s| s.get()),
         category: category_link(ctx.category(at), lang, root),

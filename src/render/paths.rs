@@ -2,42 +2,109 @@
 //! relative links between pages, and the absolute URLs that sitemaps,
 //! canonical links and OpenSearch need.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use twox_hash::XxHash3_64;
+
 use crate::model::{Category, Code, HttpStatus, Lang, VendorId};
+
+/// What a code's file name depends on beyond the code itself: the codes of
+/// the catalog that differ from another only in ASCII case (`abc`, `ABC`),
+/// which would be one file on a file system that ignores case (macOS,
+/// Windows, and hosts synced from them).
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    case_twins: HashSet<String>,
+}
+
+impl Names {
+    pub(crate) fn new<'a>(codes: impl IntoIterator<Item = &'a Code>) -> Names {
+        let mut first: HashMap<String, &str> = HashMap::new();
+        let mut case_twins = HashSet::new();
+        for code in codes {
+            let code = code.as_str();
+            let folded = code.to_ascii_lowercase();
+            match first.get(&folded) {
+                Some(&other) if other != code => {
+                    case_twins.insert(other.to_owned());
+                    case_twins.insert(code.to_owned());
+                }
+                Some(_) => {}
+                None => _ = first.insert(folded, code),
+            }
+        }
+        Names { case_twins }
+    }
+}
+
+/// Longest file-name segment kept whole; file systems allow 255 bytes, and
+/// `.html` and a hash must fit beside it.
+const MAX_SEGMENT: usize = 200;
+
+/// Names Windows reserves for devices, with any extension (`CON.1.html` is
+/// the console too).
+const WINDOWS_DEVICES: [&str; 24] = [
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
 
 /// A code as one safe file-name segment, also usable verbatim in a URL.
 ///
 /// ASCII letters, digits, `-`, `_` and inner `.` stay as they are; every
 /// other byte becomes `~XX` (`~` is unreserved in URLs and never kept
-/// literally, so the mapping is one-to-one). The name `index` is escaped too:
-/// `index.html` is the vendor's page.
-pub(crate) fn code_segment(code: &Code) -> String {
+/// literally, so the mapping is one-to-one). The first byte is escaped too
+/// where the name would be another page's (`index` is the vendor's page) or
+/// a Windows device (`CON`, `nul.1`); so are the capitals of a code that
+/// differs from another only in case (`ABC` → `~41~42~43`, beside `abc`).
+/// A segment longer than [`MAX_SEGMENT`] bytes is cut and ends in `~~` and
+/// a hash of the whole code, which no escaped code ends in.
+pub(crate) fn code_segment(code: &Code, names: &Names) -> String {
     let raw = code.as_str();
-    let escape_first = raw.eq_ignore_ascii_case("index");
+    let stem = raw.split('.').next().unwrap_or_default();
+    let escape_first = raw.eq_ignore_ascii_case("index")
+        || WINDOWS_DEVICES.iter().any(|d| stem.eq_ignore_ascii_case(d));
+    let escape_capitals = names.case_twins.contains(raw);
     let mut out = String::with_capacity(raw.len());
     for (i, byte) in raw.bytes().enumerate() {
-        let keep =
-            byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_') || (byte == b'.' && i > 0);
+        let keep = (byte.is_ascii_alphanumeric()
+            && !(escape_capitals && byte.is_ascii_uppercase()))
+            || matches!(byte, b'-' | b'_')
+            || (byte == b'.' && i > 0);
         if keep && !(i == 0 && escape_first) {
             out.push(char::from(byte));
         } else {
             let _ = write!(out, "~{byte:02X}");
         }
     }
+    if out.len() > MAX_SEGMENT {
+        shorten(&mut out, raw);
+    }
     out
 }
 
+/// Cuts an over-long segment between two escapes or characters and appends
+/// `~~` and the code's hash, so different codes keep different names.
+fn shorten(segment: &mut String, raw: &str) {
+    let mut cut = MAX_SEGMENT - 18;
+    // Never inside a `~XX`.
+    if let Some(tilde) = segment[cut - 2..cut].find('~') {
+        cut = cut - 2 + tilde;
+    }
+    segment.truncate(cut);
+    let _ = write!(segment, "~~{:016x}", XxHash3_64::oneshot(raw.as_bytes()));
+}
+
 /// Site-root-relative path of a code page: `en/polaris/400001.html`.
-pub(crate) fn code_page(lang: Lang, vendor: &VendorId, code: &Code) -> String {
+pub(crate) fn code_page(lang: Lang, vendor: &VendorId, code: &Code, names: &Names) -> String {
     [
         lang.tag(),
         "/",
         vendor.as_str(),
         "/",
-        &code_segment(code),
+        &code_segment(code, names),
         ".html",
     ]
     .concat()
@@ -54,8 +121,16 @@ pub(crate) fn home_page(lang: Lang) -> String {
 }
 
 /// The vendor-free permalink of a code string: `en/codes/400001.html`.
-pub(crate) fn permalink(lang: Lang, code: &Code) -> String {
-    [lang.tag(), "/", CODES, "/", &code_segment(code), ".html"].concat()
+pub(crate) fn permalink(lang: Lang, code: &Code, names: &Names) -> String {
+    [
+        lang.tag(),
+        "/",
+        CODES,
+        "/",
+        &code_segment(code, names),
+        ".html",
+    ]
+    .concat()
 }
 
 pub(crate) fn categories_page(lang: Lang) -> String {
@@ -109,8 +184,15 @@ pub(crate) fn opensearch(lang: Lang) -> String {
 }
 
 /// A code's entry of `api/codes.json` on its own: `api/polaris/400001.json`.
-pub(crate) fn code_json(vendor: &VendorId, code: &Code) -> String {
-    ["api/", vendor.as_str(), "/", &code_segment(code), ".json"].concat()
+pub(crate) fn code_json(vendor: &VendorId, code: &Code, names: &Names) -> String {
+    [
+        "api/",
+        vendor.as_str(),
+        "/",
+        &code_segment(code, names),
+        ".json",
+    ]
+    .concat()
 }
 
 /// A vendor's codes as a spreadsheet: `api/polaris.csv`.
@@ -257,7 +339,7 @@ mod tests {
     }
 
     fn segment(code: &str) -> String {
-        code_segment(&Code::new(code))
+        code_segment(&Code::new(code), &Names::default())
     }
 
     #[test]
@@ -276,6 +358,42 @@ mod tests {
         assert_eq!(segment("index"), "~69ndex");
         assert_eq!(segment("INDEX"), "~49NDEX");
         assert_eq!(segment("indexes"), "indexes");
+        assert_eq!(segment("a/b"), "a~2Fb");
+        assert_eq!(segment("."), "~2E");
+        assert_eq!(segment(""), "");
+    }
+
+    #[test]
+    fn windows_device_names_are_escaped_with_any_extension() {
+        assert_eq!(segment("CON"), "~43ON");
+        assert_eq!(segment("nul"), "~6Eul");
+        assert_eq!(segment("COM1.5"), "~43OM1.5");
+        assert_eq!(segment("CONSOLE"), "CONSOLE");
+        assert_eq!(segment("LPT10"), "LPT10");
+    }
+
+    #[test]
+    fn long_codes_are_cut_with_a_hash_and_stay_distinct() {
+        let long = "E".repeat(300);
+        let other = format!("{}F", "E".repeat(299));
+        let (a, b) = (segment(&long), segment(&other));
+        assert!(a.len() <= MAX_SEGMENT && b.len() <= MAX_SEGMENT, "{a}");
+        assert_ne!(a, b);
+        assert!(a.starts_with("EEEE") && a.contains("~~"), "{a}");
+        // Escapes are never cut in half.
+        let han = segment(&"错".repeat(100));
+        let (kept, _) = han.split_once("~~").unwrap();
+        assert!(kept.len() % 9 == 0, "{han}");
+    }
+
+    #[test]
+    fn codes_that_differ_only_in_case_get_names_that_do_too() {
+        let codes = ["abc", "ABC", "Abc", "xyz", "E1"].map(Code::new);
+        let names = Names::new(&codes);
+        let segments: Vec<String> = codes.iter().map(|c| code_segment(c, &names)).collect();
+        assert_eq!(segments, ["abc", "~41~42~43", "~41bc", "xyz", "E1"]);
+        let folded: HashSet<String> = segments.iter().map(|s| s.to_ascii_lowercase()).collect();
+        assert_eq!(folded.len(), codes.len());
     }
 
     #[test]
@@ -305,7 +423,11 @@ mod tests {
             "en/status/404.html"
         );
         assert_eq!(
-            permalink(Lang::En, &Code::new("SVCSTG.CSE.4001000")),
+            permalink(
+                Lang::En,
+                &Code::new("SVCSTG.CSE.4001000"),
+                &Names::default()
+            ),
             "en/codes/SVCSTG.CSE.4001000.html"
         );
     }

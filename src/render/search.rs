@@ -24,7 +24,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use super::index::category_index;
 use super::pages::Ctx;
-use super::paths;
+use super::paths::{self, Names};
 use crate::model::{Category, Lang, Record};
 
 /// The global function `search/index.js` calls.
@@ -39,6 +39,7 @@ struct SearchIndex<'a> {
 }
 
 struct Entry<'a> {
+    names: &'a Names,
     vendor: usize,
     record: &'a Record,
     en: String,
@@ -49,7 +50,7 @@ struct Entry<'a> {
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let code = self.record.code.as_str();
-        let segment = paths::code_segment(&self.record.code);
+        let segment = paths::code_segment(&self.record.code, self.names);
         let own_segment = segment != code;
         let mut seq = serializer.serialize_seq(Some(if own_segment { 7 } else { 6 }))?;
         seq.serialize_element(&self.vendor)?;
@@ -95,6 +96,7 @@ pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json
                     .iter()
                     .enumerate()
                     .map(move |(r, record)| Entry {
+                        names: &ctx.index.names,
                         vendor: v,
                         record,
                         en: texts(record, Lang::En),
@@ -107,11 +109,14 @@ pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json
     let json = serde_json::to_string(&index)?;
     out.extend_from_slice(CALLBACK.as_bytes());
     out.push(b'(');
-    // JSON allows U+2028 and U+2029 in strings; scripts before ES2019 do not.
-    if json.contains(['\u{2028}', '\u{2029}']) {
+    // JSON allows U+2028 and U+2029 in strings; scripts before ES2019 do
+    // not. `<\/` is `</` in a string, and never ends a script element,
+    // should the index ever be inlined. (`<` only occurs inside strings.)
+    if json.contains(['\u{2028}', '\u{2029}']) || json.contains("</") {
         let json = json
             .replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029");
+            .replace('\u{2029}', "\\u2029")
+            .replace("</", "<\\/");
         out.extend_from_slice(json.as_bytes());
     } else {
         out.extend_from_slice(json.as_bytes());

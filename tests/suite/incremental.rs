@@ -142,12 +142,12 @@ fn a_theme_directory_replaces_files_by_name_and_an_edit_to_it_rerenders() {
     );
 
     // An edit to the theme is a change: the code pages are written again,
-    // and nothing else.
+    // and the site's marker, which digests every file; nothing else.
     std::fs::write(theme.join("code.html"), marked("second")).unwrap();
     let edited = build_themed();
     assert!(page().contains(r#"data-theme="second""#));
     let code_pages = 2 * cold.codes;
-    assert_eq!(edited.written, code_pages, "of {} files", cold.files);
+    assert_eq!(edited.written, code_pages + 1, "of {} files", cold.files);
 
     // Without the directory, the shipped theme again.
     build(&input, &site);
@@ -178,4 +178,50 @@ fn a_broken_template_in_the_theme_directory_fails_the_build_and_keeps_the_site()
         .join(": ");
     assert!(chain.contains("code.html"), "{chain}");
     assert!(site.join("en/polaris/400141.html").is_file());
+}
+
+/// Inode and modification time of every file, and the inode of the site
+/// directory itself.
+#[cfg(unix)]
+fn identities(site: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(site)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .map(|e| {
+            let metadata = e.metadata().unwrap();
+            (e.into_path(), metadata.ino(), metadata.modified().unwrap())
+        })
+        .collect()
+}
+
+/// A build whose fingerprint changed (a new binary, say) but whose output
+/// did not swaps nothing in and touches no file: the same inodes, the same
+/// modification times, the site directory itself included.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_with_the_same_output_touches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, site) = (dir.path().join("input"), dir.path().join("site"));
+    copy_tree(
+        &manifest_dir().join("input/polaris"),
+        &input.join("polaris"),
+    );
+    build(&input, &site);
+    let before = identities(&site);
+    // Another fingerprint in the manifest: the build renders every page.
+    let manifest = dir.path().join(".site.errdocs-manifest");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let (header, rest) = text.split_once('\n').unwrap();
+    let (name, _) = header.rsplit_once(' ').unwrap();
+    std::fs::write(&manifest, format!("{name} 0123456789abcdef\n{rest}")).unwrap();
+    let report = build(&input, &site);
+    assert_eq!(report.written, 0);
+    assert!(identities(&site) == before, "the site was touched");
+    assert!(
+        !std::fs::read_to_string(&manifest)
+            .unwrap()
+            .contains("0123456789abcdef")
+    );
 }

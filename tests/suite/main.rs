@@ -2,10 +2,15 @@
 //! in `tests/cases/`.
 
 mod bad_input;
+mod big_input;
 mod cases;
 mod categories;
 mod check;
+mod corpus;
+mod hostile;
 mod incremental;
+mod kill;
+mod reproducible;
 mod search;
 mod seeds;
 mod serve;

@@ -138,7 +138,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
     let page = Chrome::new(
         ctx,
         lang,
-        |l| paths::code_page(l, &vendor.id, &record.code),
+        |l| paths::code_page(l, &vendor.id, &record.code, &ctx.index.names),
         fill(
             ctx.t(lang, "code_title"),
             &[("code", code), ("vendor", name)],
@@ -160,7 +160,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
     };
     let neighbour = |i: usize| {
         vendor.records.get(i).map(|r| Neighbour {
-            href: format!("{}.html", paths::code_segment(&r.code)),
+            href: format!("{}.html", paths::code_segment(&r.code, &ctx.index.names)),
             code: r.code.as_str(),
         })
     };
@@ -254,7 +254,10 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             reason: reason_text(ctx, lang, &assigned.reason),
         },
         permalink: PermalinkLink {
-            href: paths::from_root(&root, &paths::permalink(lang, &record.code)),
+            href: paths::from_root(
+                &root,
+                &paths::permalink(lang, &record.code, &ctx.index.names),
+            ),
             label: match vendors_using {
                 1 => fill(ctx.t(lang, "same_code_one"), &[("code", code)]),
                 n => fill(
@@ -273,7 +276,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
                     code: other_record.code.as_str(),
                     href: paths::from_root(
                         &root,
-                        &paths::code_page(lang, &other.id, &other_record.code),
+                        &paths::code_page(lang, &other.id, &other_record.code, &ctx.index.names),
                     ),
                     why: match &rel.why {
                         Why::Similar => ctx.t(lang, "related_similar").to_owned(),
@@ -293,7 +296,10 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
             .collect(),
         previous: r.checked_sub(1).and_then(neighbour),
         next: neighbour(r + 1),
-        json_href: paths::from_root(&root, &paths::code_json(&vendor.id, &record.code)),
+        json_href: paths::from_root(
+            &root,
+            &paths::code_json(&vendor.id, &record.code, &ctx.index.names),
+        ),
         copied: fill(ctx.t(lang, "copied"), &[("code", code)]),
         all_codes: fill(ctx.t(lang, "all_codes_of"), &[("vendor", name)]),
         page,
@@ -342,7 +348,7 @@ pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPag
     let page = Chrome::new(
         ctx,
         lang,
-        |l| paths::permalink(l, code),
+        |l| paths::permalink(l, code, &ctx.index.names),
         title,
         intro.clone(),
         vec![(None, code.as_str().to_owned())],
@@ -378,9 +384,9 @@ pub(crate) struct RedirectPage {
 
 pub(crate) fn redirect(ctx: &Ctx, i: usize, lang: Lang) -> RedirectPage {
     let (code, members): (&Code, _) = (ctx.index.codes[i].0, &ctx.index.codes[i].1);
-    let root = paths::root_of(&paths::permalink(lang, code));
+    let root = paths::root_of(&paths::permalink(lang, code, &ctx.index.names));
     let (vendor, record) = (ctx.vendor(members[0].0), ctx.record(members[0]));
-    let target = paths::code_page(lang, &vendor.id, &record.code);
+    let target = paths::code_page(lang, &vendor.id, &record.code, &ctx.index.names);
     RedirectPage {
         html_lang: html_lang(lang),
         title: fill(ctx.t(lang, "permalink_title"), &[("code", code.as_str())]),

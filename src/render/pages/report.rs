@@ -68,7 +68,10 @@ pub(crate) fn report<'a>(
                 label: ctx.kind_label(lang, d.kind),
                 message: &d.message,
                 href: record.map(|(v, r)| {
-                    paths::from_root(&page.root, &paths::code_page(lang, &v.id, &r.code))
+                    paths::from_root(
+                        &page.root,
+                        &paths::code_page(lang, &v.id, &r.code, &ctx.index.names),
+                    )
                 }),
                 code: record.map(|(_, r)| r.code.as_str()),
             }
