@@ -64,9 +64,12 @@ const WINDOWS_DEVICES: [&str; 24] = [
 pub(crate) fn code_segment(code: &Code, names: &Names) -> String {
     let raw = code.as_str();
     let stem = raw.split('.').next().unwrap_or_default();
+    // (Device names are three or four letters long; most catalogs have no
+    // case twins: both checks are cheap for the common code.)
     let escape_first = raw.eq_ignore_ascii_case("index")
-        || WINDOWS_DEVICES.iter().any(|d| stem.eq_ignore_ascii_case(d));
-    let escape_capitals = names.case_twins.contains(raw);
+        || (matches!(stem.len(), 3 | 4)
+            && WINDOWS_DEVICES.iter().any(|d| stem.eq_ignore_ascii_case(d)));
+    let escape_capitals = !names.case_twins.is_empty() && names.case_twins.contains(raw);
     let mut out = String::with_capacity(raw.len());
     for (i, byte) in raw.bytes().enumerate() {
         let keep = (byte.is_ascii_alphanumeric()
