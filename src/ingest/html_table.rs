@@ -278,15 +278,39 @@ fn span(attr: Option<&str>) -> Option<usize> {
 }
 
 /// All text in a cell, words kept apart where markup separated them, and
-/// whitespace collapsed. Noise such as `<a name="…"></a>` adds nothing.
+/// whitespace collapsed. Noise such as `<a name="…"></a>` adds nothing, nor
+/// does a table nested in the cell: it is a grid of its own, and copying its
+/// text into every cell around it made deep nesting quadratic in time and
+/// memory. The walk is a loop, not a recursion, so depth cannot overflow
+/// the stack.
 fn cell_text(cell: &ElementRef<'_>) -> String {
+    let root = **cell;
     let mut raw = String::new();
-    for node in cell.descendants() {
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        let mut enter = true;
         match node.value() {
             Node::Text(t) => raw.push_str(t),
+            Node::Element(e) if e.name() == "table" => {
+                raw.push(' ');
+                enter = false;
+            }
             Node::Element(e) if BREAKS.split(' ').any(|b| b == e.name()) => raw.push(' '),
             _ => {}
         }
+        // Into the node, else on to what follows its subtree inside the cell.
+        next = node.first_child().filter(|_| enter).or_else(|| {
+            let mut at = node;
+            loop {
+                if let Some(sibling) = at.next_sibling() {
+                    break Some(sibling);
+                }
+                match at.parent() {
+                    Some(parent) if parent.id() != root.id() => at = parent,
+                    _ => break None,
+                }
+            }
+        });
     }
     text::clean(&raw)
 }
@@ -486,6 +510,18 @@ mod tests {
         assert_eq!(cells(&grids[1].rows[0]), ["E1"]);
         assert_eq!(grids[2].header, ["open"]);
         assert_eq!(grids[2].header_line, 2);
+    }
+
+    #[test]
+    fn a_nested_table_is_its_own_grid_not_text_of_the_outer_cell() {
+        let src = "<table><tr><th>Code</th><th>Message</th></tr>\
+                   <tr><td>E1</td><td>outer <table><tr><th>Inner</th></tr>\
+                   <tr><td>x</td></tr></table> text</td></tr></table>";
+        let grids = grids(src);
+        assert_eq!(grids.len(), 2);
+        assert_eq!(cells(&grids[0].rows[0]), ["E1", "outer text"]);
+        assert_eq!(grids[1].header, ["Inner"]);
+        assert_eq!(cells(&grids[1].rows[0]), ["x"]);
     }
 
     #[test]
