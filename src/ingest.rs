@@ -5,6 +5,9 @@ mod body;
 mod code_list;
 mod constants;
 mod editorial;
+#[cfg(any(test, feature = "fuzz"))]
+#[doc(hidden)]
+pub mod fuzz;
 mod headers;
 mod html_table;
 mod markdown_table;
