@@ -210,6 +210,16 @@ mod tests {
         assert!(failed.is_empty(), "failed on: {failed:#?}");
     }
 
+    /// One code listed on every line, each time with another text: every
+    /// row was compared with every text kept before it, 20 s unoptimised.
+    #[test]
+    fn one_code_listed_forty_thousand_times_merges_in_linear_time() {
+        let src: String = (0..40_000).map(|i| format!("4001 text {i}\n")).collect();
+        let start = Instant::now();
+        detect(src.as_bytes());
+        assert!(start.elapsed() < TIME_LIMIT, "{:?}", start.elapsed());
+    }
+
     #[test]
     fn every_regression_folder_names_a_target() {
         for entry in std::fs::read_dir(regressions()).expect("regressions folder") {
