@@ -6,6 +6,9 @@ mod code_list;
 mod constants;
 mod editorial;
 mod encoding;
+#[cfg(any(test, feature = "fuzz"))]
+#[doc(hidden)]
+pub mod fuzz;
 mod headers;
 mod html_table;
 mod markdown_table;
@@ -15,7 +18,7 @@ mod table;
 mod text;
 mod vendor;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
@@ -419,11 +422,20 @@ fn unusable_code(code: &str) -> Option<String> {
     }
 }
 
-/// Folds rows from a vendor's sources into one record per code.
+/// Folds rows from a vendor's sources into one record per code. Every
+/// lookup is by hash: a hostile source can list one code a million times.
 #[derive(Default)]
 struct Merger {
     records: Vec<Record>,
     by_code: HashMap<Code, usize>,
+    /// The files added so far, by name; keys below use their position.
+    files: HashMap<String, usize>,
+    /// Per record, every (language, text) it holds, each kept once.
+    texts: Vec<HashSet<(Lang, String)>>,
+    /// The line where a file first lists a record's code, by (record, file).
+    first_line: HashMap<(usize, usize), usize>,
+    /// The texts a record first got from one line, by (record, file, line).
+    line_texts: HashMap<(usize, usize, usize), HashSet<String>>,
 }
 
 impl Merger {
@@ -435,6 +447,8 @@ impl Merger {
         path: &Path,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
+        let next_file = self.files.len();
+        let file_id = *self.files.entry(file.to_owned()).or_insert(next_file);
         for row in rows {
             if let Some(why) = unusable_code(&row.code) {
                 diagnostics.push(Diagnostic::warning(Kind::BadRow, path, Some(row.line), why));
@@ -443,6 +457,7 @@ impl Merger {
             let code = Code::new(row.code.clone());
             let index = *self.by_code.entry(code.clone()).or_insert_with(|| {
                 self.records.push(Record::new(code));
+                self.texts.push(HashSet::new());
                 self.records.len() - 1
             });
             let record = &mut self.records[index];
@@ -450,33 +465,27 @@ impl Merger {
                 diagnostics.push(Diagnostic::warning(kind, path, Some(row.line), message));
             };
 
-            if let Some(earlier) = record.sources.iter().find(|s| s.file == file) {
-                let earlier_texts: Vec<&str> = record
-                    .messages
-                    .iter()
-                    .filter(|m| {
-                        record.sources[m.source].line == earlier.line
-                            && record.sources[m.source].file == file
-                    })
-                    .map(|m| m.text.as_str())
-                    .collect();
-                let same = earlier_texts.len() == row.texts.len()
+            if let Some(&line) = self.first_line.get(&(index, file_id)) {
+                let earlier = self.line_texts.get(&(index, file_id, line));
+                let same = earlier.map_or(0, HashSet::len) == row.texts.len()
                     && row
                         .texts
                         .iter()
-                        .all(|t| earlier_texts.contains(&t.as_str()));
+                        .all(|t| earlier.is_some_and(|e| e.contains(t)));
                 let message = if same {
                     format!(
-                        "code `{}` is listed again (first at line {}) with the same text",
-                        row.code, earlier.line
+                        "code `{}` is listed again (first at line {line}) with the same text",
+                        row.code
                     )
                 } else {
                     format!(
-                        "code `{}` is listed again (first at line {}) with a different text; both are kept",
-                        row.code, earlier.line
+                        "code `{}` is listed again (first at line {line}) with a different text; both are kept",
+                        row.code
                     )
                 };
                 warn(diagnostics, Kind::DuplicateCode, message);
+            } else {
+                self.first_line.insert((index, file_id), row.line);
             }
 
             match (&record.name, &row.name) {
@@ -512,16 +521,16 @@ impl Merger {
             });
             for text in &row.texts {
                 let lang = Lang::detect(text);
-                if !record
-                    .messages
-                    .iter()
-                    .any(|m| m.lang == lang && m.text == *text)
-                {
+                if self.texts[index].insert((lang, text.clone())) {
                     record.messages.push(Message {
                         lang,
                         text: text.clone(),
                         source,
                     });
+                    self.line_texts
+                        .entry((index, file_id, row.line))
+                        .or_default()
+                        .insert(text.clone());
                 }
             }
         }

@@ -144,22 +144,29 @@ pub(crate) fn read_table<T: for<'de> Deserialize<'de>>(
             return None;
         }
     };
-    let lines = LineIndex::new(&text);
-    match toml::from_str::<BTreeMap<String, toml::Spanned<T>>>(&text) {
-        Ok(table) => {
-            let mut entries: Vec<_> = table
-                .into_iter()
-                .map(|(code, value)| {
-                    let line = lines.line(value.span().start);
-                    (code, value.into_inner(), line)
-                })
-                .collect();
-            entries.sort_by_key(|(_, _, line)| *line);
-            Some(entries)
-        }
+    match parse_table(&text) {
+        Ok(entries) => Some(entries),
         Err(err) => {
             diagnostics.push(super::toml_error(path, &text, &err));
             None
         }
     }
+}
+
+/// The `"code" = value` entries of one such file's text, each with its
+/// 1-based line, in file order.
+pub(crate) fn parse_table<T: for<'de> Deserialize<'de>>(
+    text: &str,
+) -> Result<Vec<(String, T, usize)>, toml::de::Error> {
+    let lines = LineIndex::new(text);
+    let table = toml::from_str::<BTreeMap<String, toml::Spanned<T>>>(text)?;
+    let mut entries: Vec<_> = table
+        .into_iter()
+        .map(|(code, value)| {
+            let line = lines.line(value.span().start);
+            (code, value.into_inner(), line)
+        })
+        .collect();
+    entries.sort_by_key(|(_, _, line)| *line);
+    Ok(entries)
 }

@@ -22,6 +22,10 @@ const MAX_ROWSPAN: usize = 65_534;
 const SPAN_COPY_BUDGET: usize = 16 << 20;
 /// Elements that keep words apart although no whitespace is written.
 const BREAKS: &str = "br p div li dt dd pre blockquote hr table tr td th h1 h2 h3 h4 h5 h6";
+/// The elements that make a table's structure, passed to the HTML parser.
+const STRUCTURE: &str = "table caption colgroup col thead tbody tfoot tr td th";
+/// Elements whose content is not markup, and not a cell's text either.
+const RAW_TEXT: &str = "script style textarea title xmp iframe noembed noframes";
 
 pub(crate) fn parse(src: &str) -> Parsed {
     table::parse_grids(grids(src))
@@ -36,7 +40,7 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
     let lines = LineIndex::new(src);
     let mut grids = Vec::new();
     for chunk in locate(src) {
-        let fragment = Html::parse_fragment(&src[chunk.range.clone()]);
+        let fragment = Html::parse_fragment(&table_markup(&src[chunk.range.clone()]));
         let root = fragment.root_element();
         let trs: Vec<_> = root
             .descendent_elements()
@@ -120,6 +124,112 @@ fn locate(src: &str) -> Vec<Chunk> {
         });
     }
     chunks
+}
+
+/// The markup of one table with every tag but the table's own structure
+/// taken out: a break becomes `<br>`, a comment, script or style goes with
+/// its content, any other tag (`<a name>`, `<span>`, `<b>`) goes and leaves
+/// its text. The text and character references are kept as written.
+///
+/// An HTML parser's tree building is quadratic in the depth of open elements
+/// (html5ever issues #289 and #788: every start tag scans the stack), so a
+/// few hundred kilobytes of unclosed `<b><i><a>` or `<ul><li>` took seconds.
+/// Of all that markup a grid needs only the cells and where words break;
+/// tables keep their own nesting, which the table scope bounds.
+fn table_markup(chunk: &str) -> String {
+    let mut out = String::with_capacity(chunk.len());
+    let mut rest = chunk;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let Some((name, closing, after)) = tag(rest) else {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = name.to_ascii_lowercase();
+        if STRUCTURE.split(' ').any(|t| t == name) {
+            out.push_str(&rest[..rest.len() - after.len()]);
+        } else if BREAKS.split(' ').any(|t| t == name) {
+            out.push_str("<br>");
+        }
+        rest = after;
+        if !closing && RAW_TEXT.split(' ').any(|t| t == name) {
+            rest = end_of_raw_text(rest, &name);
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The tag at the start of `text` (`<td rowspan="2">`, `</p>`, `<!DOCTYPE>`):
+/// its name (empty for `<!…>` and `<?…>`), whether it closes, and the text
+/// after its `>`. `None` when the `<` starts no tag (`a < b`).
+fn tag(text: &str) -> Option<(&str, bool, &str)> {
+    let inner = text.strip_prefix('<')?;
+    if let Some(bogus) = inner.strip_prefix(['!', '?']) {
+        return Some((
+            "",
+            false,
+            bogus.find('>').map_or("", |end| &bogus[end + 1..]),
+        ));
+    }
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(inner) => (true, inner),
+        None => (false, inner),
+    };
+    if !inner.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let name_end = inner
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(inner.len());
+    let (name, mut attributes) = inner.split_at(name_end);
+    // Up to the `>` that ends the tag, past quoted attribute values, which
+    // may hold a `>` of their own.
+    loop {
+        let Some(at) = attributes.find(['>', '=']) else {
+            return Some((name, closing, ""));
+        };
+        let (found, after) = (&attributes[at..at + 1], &attributes[at + 1..]);
+        if found == ">" {
+            return Some((name, closing, after));
+        }
+        let value = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        attributes = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let quoted = &value[1..];
+                quoted.find(quote).map_or("", |end| &quoted[end + 1..])
+            }
+            _ => value,
+        };
+    }
+}
+
+/// What follows the end tag of the raw-text element `name` in `text`, which
+/// starts right after its start tag; nothing when it is never closed.
+fn end_of_raw_text<'a>(text: &'a str, name: &str) -> &'a str {
+    let mut at = 0;
+    while let Some(found) = text[at..].find("</") {
+        let start = at + found;
+        let candidate = &text[start + 2..];
+        let matches = candidate
+            .get(..name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && candidate[name.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_ascii_whitespace() || c == '/' || c == '>');
+        if matches {
+            return tag(&text[start..]).map_or("", |(_, _, after)| after);
+        }
+        at = start + 2;
+    }
+    ""
 }
 
 /// Whether `rest` starts with the tag `open` (`<tr`, not `<track`).
@@ -278,28 +388,39 @@ fn span(attr: Option<&str>) -> Option<usize> {
 }
 
 /// All text in a cell, words kept apart where markup separated them, and
-/// whitespace collapsed. Noise such as `<a name="…"></a>` adds nothing.
+/// whitespace collapsed. Noise such as `<a name="…"></a>` adds nothing, nor
+/// does a table nested in the cell: it is a grid of its own, and copying its
+/// text into every cell around it made deep nesting quadratic in time and
+/// memory. The walk is a loop, not a recursion, so depth cannot overflow
+/// the stack.
 fn cell_text(cell: &ElementRef<'_>) -> String {
+    let root = **cell;
     let mut raw = String::new();
-    // Depth first, in document order, without recursion. A nested table is
-    // a grid of its own: its text is left out here, which also keeps deeply
-    // nested tables linear (each text is read once, not once per level).
-    let mut stack: Vec<_> = cell.children().collect();
-    stack.reverse();
-    while let Some(node) = stack.pop() {
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        let mut enter = true;
         match node.value() {
             Node::Text(t) => raw.push_str(t),
-            Node::Element(e) if e.name() == "table" => raw.push(' '),
-            Node::Element(e) => {
-                if BREAKS.split(' ').any(|b| b == e.name()) {
-                    raw.push(' ');
-                }
-                let first = stack.len();
-                stack.extend(node.children());
-                stack[first..].reverse();
+            Node::Element(e) if e.name() == "table" => {
+                raw.push(' ');
+                enter = false;
             }
+            Node::Element(e) if BREAKS.split(' ').any(|b| b == e.name()) => raw.push(' '),
             _ => {}
         }
+        // Into the node, else on to what follows its subtree inside the cell.
+        next = node.first_child().filter(|_| enter).or_else(|| {
+            let mut at = node;
+            loop {
+                if let Some(sibling) = at.next_sibling() {
+                    break Some(sibling);
+                }
+                match at.parent() {
+                    Some(parent) if parent.id() != root.id() => at = parent,
+                    _ => break None,
+                }
+            }
+        });
     }
     text::clean(&raw)
 }
@@ -499,6 +620,42 @@ mod tests {
         assert_eq!(cells(&grids[1].rows[0]), ["E1"]);
         assert_eq!(grids[2].header, ["open"]);
         assert_eq!(grids[2].header_line, 2);
+    }
+
+    #[test]
+    fn a_nested_table_is_its_own_grid_not_text_of_the_outer_cell() {
+        let src = "<table><tr><th>Code</th><th>Message</th></tr>\
+                   <tr><td>E1</td><td>outer <table><tr><th>Inner</th></tr>\
+                   <tr><td>x</td></tr></table> text</td></tr></table>";
+        let grids = grids(src);
+        assert_eq!(grids.len(), 2);
+        assert_eq!(cells(&grids[0].rows[0]), ["E1", "outer text"]);
+        assert_eq!(grids[1].header, ["Inner"]);
+        assert_eq!(cells(&grids[1].rows[0]), ["x"]);
+    }
+
+    #[test]
+    fn only_table_structure_and_breaks_reach_the_html_parser() {
+        let src = "<TABLE class=\"t\"><tr><td title=\"a > b\" rowspan=2><p>x<b>y</b></p>\
+                   <a name='n'></a>1 < 2<!-- <tr> --><script>\"</td>\"</script>z</td>";
+        assert_eq!(
+            table_markup(src),
+            "<TABLE class=\"t\"><tr><td title=\"a > b\" rowspan=2><br>xy<br>1 < 2z</td>"
+        );
+        assert_eq!(table_markup("<td><!DOCTYPE x><?pi?>a</td"), "<td>a</td");
+        assert_eq!(table_markup("<td><style>a</stylex></style>b"), "<td>b");
+        assert_eq!(table_markup("<td><b title=\"unclosed"), "<td>");
+    }
+
+    #[test]
+    fn deep_inline_markup_in_a_cell_takes_linear_time() {
+        let src = format!("<table><tr><td>E1</td><td>{}x", "<b><i><a>".repeat(20_000));
+        let start = std::time::Instant::now();
+        let grids = grids(&src);
+        assert_eq!(grids[0].header, ["E1", "x"]);
+        // html5ever scans its stack of open elements at every tag: 10 s
+        // unoptimised.
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! Tables of any origin (Markdown pipes, HTML): a grid of cell texts whose
 //! columns are found by what their header means, turned into rows.
 
+use std::collections::{HashMap, HashSet};
+
 use super::headers::{self, Column};
 use super::source::{Parsed, Row};
 use super::{body, text};
 use crate::diagnostic::Kind;
 use crate::model::HttpStatus;
 
-/// A table as a grid of cleaned cell texts, spans already expanded: every
-/// row has one cell per column (missing cells are empty strings).
+/// A table as a grid of cleaned cell texts, spans already expanded. A row
+/// may have fewer cells than the header: its missing cells are empty.
+/// (pulldown-cmark pads short rows only up to a budget, so that a wide
+/// header over many short rows does not grow quadratically.)
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Grid {
     pub header_line: usize,
@@ -137,18 +141,15 @@ fn strip_code(cell: &str) -> &str {
 }
 
 fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
-    let cell = |index: Option<usize>| {
-        index
-            .and_then(|i| row.cells.get(i))
-            .map_or("", |c| strip_code(c))
-    };
+    let raw = |i: usize| row.cells.get(i).map_or("", String::as_str);
+    let cell = |index: Option<usize>| index.map_or("", |i| strip_code(raw(i)));
     if is_blank_or_heading(row) {
         return;
     }
 
     let bodies = columns
         .body
-        .map(|i| body::extract(&row.cells[i]))
+        .map(|i| body::extract(raw(i)))
         .unwrap_or_default();
     let http_status = read_status(cell(columns.status), row.line, parsed);
     let name = Some(cell(columns.name))
@@ -157,21 +158,22 @@ fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
     let descriptions = columns
         .descriptions
         .iter()
-        .map(|&i| text::clean(&row.cells[i]))
+        .map(|&i| text::clean(raw(i)))
         .filter(|d| !d.is_empty());
 
     // The code a client sees is the one in the response body; a bare code
     // column comes next, a business code (a part of the full code) last.
+    // A cell can hold thousands of bodies: codes are found by hash, not by
+    // a scan of the ones before.
     let mut codes: Vec<(String, Vec<String>)> = Vec::new();
+    let mut code_at: HashMap<&str, usize> = HashMap::new();
     for body in &bodies {
         let Some(code) = &body.code else { continue };
-        let texts = match codes.iter_mut().find(|(c, _)| c == code) {
-            Some((_, texts)) => texts,
-            None => {
-                codes.push((code.clone(), Vec::new()));
-                &mut codes.last_mut().expect("just pushed").1
-            }
-        };
+        let at = *code_at.entry(code).or_insert_with(|| {
+            codes.push((code.clone(), Vec::new()));
+            codes.len() - 1
+        });
+        let texts = &mut codes[at].1;
         texts.extend(
             body.message
                 .iter()
@@ -209,11 +211,15 @@ fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
 
     let descriptions: Vec<String> = descriptions.collect();
     for (code, mut texts) in codes {
-        for description in &descriptions {
-            if !texts.contains(description) {
-                texts.push(description.clone());
-            }
-        }
+        // By hash too: a row can have as many description columns as its
+        // cell has bodies.
+        let mut have: HashSet<&str> = texts.iter().map(String::as_str).collect();
+        let missing: Vec<String> = descriptions
+            .iter()
+            .filter(|d| have.insert(d.as_str()))
+            .cloned()
+            .collect();
+        texts.extend(missing);
         parsed.rows.push(Row {
             line: row.line,
             code,
@@ -352,6 +358,30 @@ mod tests {
         )]);
         assert_eq!(parsed.rows.len(), 1);
         assert_eq!(parsed.notes[0].line, 3);
+    }
+
+    #[test]
+    fn cells_missing_from_a_short_row_read_as_empty() {
+        let mut grids = vec![grid(
+            &["错误码", "描述", "返回消息体", "说明"],
+            &[&["E1", "坏了"], &["E2"]],
+        )];
+        // As pulldown-cmark leaves rows past its padding budget.
+        grids[0].rows[1].cells.truncate(1);
+        let parsed = parse_grids(grids);
+        assert_eq!(parsed.rows.len(), 2);
+        assert_eq!(parsed.rows[0].texts, ["坏了"]);
+        assert!(parsed.rows[1].texts.is_empty());
+    }
+
+    #[test]
+    fn thousands_of_bodies_in_one_cell_take_linear_time() {
+        let bodies: String = (0..40_000).map(|i| format!("{{code:{i}}}")).collect();
+        let start = std::time::Instant::now();
+        let parsed = parse_grids(vec![grid(&["返回消息体"], &[&[&bodies]])]);
+        assert_eq!(parsed.rows.len(), 40_000);
+        // Each code was looked for among all before it: 20 s unoptimised.
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 
     #[test]
