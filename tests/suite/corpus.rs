@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::manifest_dir;
+use crate::support::{copy_tree, manifest_dir};
 
 /// Far more than any case needs; a build that takes longer hangs.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -124,18 +124,6 @@ pub fn run_case(name: &str, with_previous_site: bool) -> Result<Run, String> {
         status,
         stderr,
     })
-}
-
-pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every mismatch between a case's run and its expected files.

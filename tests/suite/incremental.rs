@@ -5,19 +5,7 @@ use std::path::{Path, PathBuf};
 
 use errdocs::build::{self, BuildPlan, BuildReport};
 
-use crate::support::manifest_dir;
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use crate::support::{copy_tree, manifest_dir};
 
 /// Every file of the site with its bytes and modification time.
 fn snapshot(site: &Path) -> std::collections::HashMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {

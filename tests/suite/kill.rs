@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::corpus::{copy_tree, entries};
+use crate::corpus::entries;
+use crate::support::copy_tree;
 use crate::support::manifest_dir;
 
 /// Codes of the big vendor: enough that a debug build runs for seconds.

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use crate::corpus::{copy_tree, corpus_dir};
+use crate::corpus::corpus_dir;
+use crate::support::copy_tree;
 use crate::support::manifest_dir;
 
 /// The seeds, and corpus cases whose codes and texts are the odd ones.

@@ -51,3 +51,16 @@ pub fn code<'a>(codes: &'a Value, vendor: &str, code: &str) -> &'a Value {
         .find(|c| c["vendor"] == vendor && c["code"] == code)
         .unwrap_or_else(|| panic!("no code {vendor}/{code}"))
 }
+
+/// Copies the tree at `from` to `to`, directories first.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
