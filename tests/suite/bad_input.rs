@@ -82,20 +82,12 @@ fn output_that_would_swallow_the_input_is_refused() {
 
 #[test]
 fn a_good_build_replaces_the_old_site() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input/acme");
-    std::fs::create_dir_all(&input).unwrap();
-    std::fs::write(input.join("vendor.toml"), VENDOR).unwrap();
-    std::fs::write(input.join("codes.md"), TABLE).unwrap();
+    let dir = one_vendor();
     let site = dir.path().join("site");
     std::fs::create_dir_all(&site).unwrap();
     std::fs::write(site.join("stale.html"), "old").unwrap();
     std::fs::write(site.join(".errdocs"), "errdocs site 0000000000000000\n").unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_errdocs"))
-        .current_dir(dir.path())
-        .args(["build"])
-        .output()
-        .unwrap();
+    let output = build_in(dir.path(), &[]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
         output.status.success(),
@@ -116,6 +108,16 @@ fn a_good_build_replaces_the_old_site() {
     );
 }
 
+/// A directory whose `input/` holds one vendor with one code.
+fn one_vendor() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input/acme");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("vendor.toml"), VENDOR).unwrap();
+    std::fs::write(input.join("codes.md"), TABLE).unwrap();
+    dir
+}
+
 /// Runs `errdocs build` in `dir` with `args` after the defaults.
 fn build_in(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_errdocs"))
@@ -128,11 +130,7 @@ fn build_in(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn an_output_errdocs_did_not_make_is_replaced_only_with_force() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input/acme");
-    std::fs::create_dir_all(&input).unwrap();
-    std::fs::write(input.join("vendor.toml"), VENDOR).unwrap();
-    std::fs::write(input.join("codes.md"), TABLE).unwrap();
+    let dir = one_vendor();
     let site = dir.path().join("site");
     std::fs::create_dir_all(&site).unwrap();
     std::fs::write(site.join("thesis.tex"), "years of work").unwrap();
@@ -156,7 +154,11 @@ fn an_output_errdocs_did_not_make_is_replaced_only_with_force() {
     assert!(!site.join("thesis.tex").exists());
     assert!(site.join(".errdocs").is_file());
     // From now on the output is errdocs' own, and needs no --force.
-    std::fs::write(input.join("codes.md"), TABLE.replace("1001", "1002")).unwrap();
+    std::fs::write(
+        dir.path().join("input/acme/codes.md"),
+        TABLE.replace("1001", "1002"),
+    )
+    .unwrap();
     let again = build_in(dir.path(), &[]);
     assert!(again.status.success());
     assert!(site.join("en/acme/1002.html").is_file());
@@ -164,11 +166,7 @@ fn an_output_errdocs_did_not_make_is_replaced_only_with_force() {
 
 #[test]
 fn an_empty_output_directory_is_used() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input/acme");
-    std::fs::create_dir_all(&input).unwrap();
-    std::fs::write(input.join("vendor.toml"), VENDOR).unwrap();
-    std::fs::write(input.join("codes.md"), TABLE).unwrap();
+    let dir = one_vendor();
     std::fs::create_dir_all(dir.path().join("site")).unwrap();
     let output = build_in(dir.path(), &[]);
     assert!(
@@ -182,11 +180,7 @@ fn an_empty_output_directory_is_used() {
 #[cfg(unix)]
 #[test]
 fn a_symbolic_link_as_output_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input/acme");
-    std::fs::create_dir_all(&input).unwrap();
-    std::fs::write(input.join("vendor.toml"), VENDOR).unwrap();
-    std::fs::write(input.join("codes.md"), TABLE).unwrap();
+    let dir = one_vendor();
     std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
     std::os::unix::fs::symlink("elsewhere", dir.path().join("site")).unwrap();
     let output = build_in(dir.path(), &[]);
@@ -200,11 +194,7 @@ fn a_symbolic_link_as_output_is_refused() {
 #[cfg(unix)]
 #[test]
 fn a_second_build_of_one_output_at_once_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input/acme");
-    std::fs::create_dir_all(&input).unwrap();
-    std::fs::write(input.join("vendor.toml"), VENDOR).unwrap();
-    std::fs::write(input.join("codes.md"), TABLE).unwrap();
+    let dir = one_vendor();
     // Holding the lock as a running build does.
     let lock = std::fs::File::create(dir.path().join(".site.errdocs-lock")).unwrap();
     lock.lock().unwrap();

@@ -16,7 +16,7 @@ use errdocs::build::{self, BuildPlan};
 use scraper::{Html, Selector};
 use serde_json::{Value, json};
 
-use crate::support::{Built, manifest_dir, seed_site};
+use crate::support::{Built, manifest_dir, seed_site, tool};
 
 const BASE_URL: &str = "https://errors.example.com/docs/";
 
@@ -66,23 +66,6 @@ fn index_json(site: &Path) -> (usize, Value) {
         script.len(),
         serde_json::from_str(json).expect("index is JSON"),
     )
-}
-
-/// Runs a tool the CI machine has; elsewhere a missing tool skips the
-/// check, loudly, unless `ERRDOCS_REQUIRE_TOOLS` is set.
-fn tool(program: &str) -> Option<Command> {
-    let found = Command::new(program)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("ERRDOCS_REQUIRE_TOOLS").is_none(),
-            "`{program}` is required (ERRDOCS_REQUIRE_TOOLS is set) but not found"
-        );
-        eprintln!("skipped: `{program}` is not installed");
-    }
-    found.then(|| Command::new(program))
 }
 
 fn run(mut command: Command) -> String {

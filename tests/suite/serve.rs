@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use errdocs::build::{self, BuildPlan};
 
-use crate::support::manifest_dir;
+use crate::support::{manifest_dir, tool};
 
 /// How long a change may take to show: generous, for a loaded CI machine.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -512,29 +512,12 @@ fn a_port_in_use_is_a_clear_error_with_a_way_out() {
     assert!(stderr.contains("--port 0"), "{stderr}");
 }
 
-/// `node`, or `None` (the test skipped) where it is not installed and
-/// `ERRDOCS_REQUIRE_TOOLS` does not demand it; as the search tests do.
-fn node() -> Option<Command> {
-    let found = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("ERRDOCS_REQUIRE_TOOLS").is_none(),
-            "`node` is required (ERRDOCS_REQUIRE_TOOLS is set) but not found"
-        );
-        eprintln!("skipped: `node` is not installed");
-    }
-    found.then(|| Command::new("node"))
-}
-
 /// The live-reload script in node, over a stand-in DOM and event source,
 /// fed the states the server sends, and hidden and shown as a background
 /// tab is.
 #[test]
 fn the_live_script_reloads_on_a_changed_site_and_shows_a_failure_until_fixed() {
-    let Some(mut node) = node() else {
+    let Some(mut node) = tool("node") else {
         return;
     };
     let harness = r#"

@@ -2,6 +2,7 @@
 //! what came out.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::OnceLock;
 
 use errdocs::build::{self, BuildPlan, BuildReport};
@@ -63,4 +64,21 @@ pub fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// Runs a tool the CI machine has; elsewhere a missing tool skips the
+/// check, loudly, unless `ERRDOCS_REQUIRE_TOOLS` is set.
+pub fn tool(program: &str) -> Option<Command> {
+    let found = Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("ERRDOCS_REQUIRE_TOOLS").is_none(),
+            "`{program}` is required (ERRDOCS_REQUIRE_TOOLS is set) but not found"
+        );
+        eprintln!("skipped: `{program}` is not installed");
+    }
+    found.then(|| Command::new(program))
 }
