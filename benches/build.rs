@@ -12,6 +12,10 @@
 //!   round would pass this many seconds.
 //! - `ERRDOCS_BENCH_KEEP=1` keeps the work directory
 //!   (`target/tmp/errdocs-bench/`) for inspection.
+//! - `ERRDOCS_BENCH_MEMORY=DIR` is where the same builds and floors are
+//!   measured again in memory (default `/dev/shm` when it is a tmpfs;
+//!   `ERRDOCS_BENCH_MEMORY=0` skips that). Without the disk's drift, these
+//!   times show how errdocs' own work grows with the number of codes.
 
 #[allow(dead_code)]
 #[path = "../examples/workload.rs"]
@@ -38,6 +42,7 @@ fn main() -> Result<()> {
     let rounds = env_list("ERRDOCS_BENCH_ROUNDS", &[3])?[0].max(1);
     let budget = Duration::from_secs(env_list("ERRDOCS_BENCH_BUDGET", &[240])?[0] as u64);
     let keep = std::env::var_os("ERRDOCS_BENCH_KEEP").is_some_and(|v| v != "0");
+    let memory = memory_dir()?;
 
     let work = Path::new(WORK_DIR).join("errdocs-bench");
     remove(&work)?;
@@ -57,23 +62,65 @@ fn main() -> Result<()> {
         work.display(),
         machine.filesystem
     );
+    if let Some(memory) = &memory {
+        eprintln!("in memory: {}", memory.display());
+    }
 
     let seed = seed_site(&bin, &work)?;
     eprintln!("seed site: {:.3} s", seed.as_secs_f64());
 
     let mut results = Vec::new();
     for &codes in &sizes {
-        results.push(measure(&bin, &work, codes, rounds, budget)?);
+        results.push(measure(
+            &bin,
+            &work,
+            memory.as_deref(),
+            codes,
+            rounds,
+            budget,
+        )?);
     }
 
     let load = format!("{load_before} before, {} after", load_average());
-    let report = report(&machine, &commit, seed, &results, started.elapsed(), &load);
+    let report = report(
+        &machine,
+        memory.as_deref(),
+        &commit,
+        seed,
+        &results,
+        started.elapsed(),
+        &load,
+    );
     print!("{report}");
     append_results(&report)?;
     if !keep {
         remove(&work)?;
     }
+    if let Some(memory) = &memory {
+        remove(memory)?;
+    }
     Ok(())
+}
+
+/// A fresh directory on a memory filesystem for the in-memory runs, or
+/// `None` when `ERRDOCS_BENCH_MEMORY=0` or there is no tmpfs to use.
+fn memory_dir() -> Result<Option<PathBuf>> {
+    let parent = match std::env::var_os("ERRDOCS_BENCH_MEMORY") {
+        Some(dir) if dir == "0" || dir.is_empty() => return Ok(None),
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let shm = PathBuf::from("/dev/shm");
+            if filesystem(&shm).is_none_or(|(kind, _)| kind != "tmpfs") {
+                eprintln!("no tmpfs at /dev/shm: skipping the in-memory runs");
+                return Ok(None);
+            }
+            shm
+        }
+    };
+    let dir = parent.join(format!("errdocs-bench-{}", std::process::id()));
+    remove(&dir)?;
+    fs::create_dir_all(&dir).map_err(|err| format!("cannot create `{}`: {err}", dir.display()))?;
+    Ok(Some(dir))
 }
 
 /// `name=1,2,3` from the environment, or `default`.
@@ -110,6 +157,14 @@ fn seed_site(bin: &Path, work: &Path) -> Result<Duration> {
     Ok(median(&times))
 }
 
+/// Cold builds and floors on a memory filesystem: medians, and the median
+/// of the rounds' ratios.
+struct InMemory {
+    cold: Duration,
+    floor: Duration,
+    ratio: f64,
+}
+
 /// One size, measured `rounds` times, medians kept.
 struct Measured {
     asked: usize,
@@ -127,6 +182,8 @@ struct Measured {
     floor_1: Duration,
     /// Median over the rounds of cold build ÷ 2-thread floor.
     ratio: f64,
+    /// The same cold build and 2-thread floor in memory.
+    memory: Option<InMemory>,
     /// Median over the rounds of rebuild ÷ cold build.
     rebuild_share: f64,
     rounds: usize,
@@ -141,6 +198,7 @@ struct Measured {
 fn measure(
     bin: &Path,
     work: &Path,
+    memory: Option<&Path>,
     codes: usize,
     rounds: usize,
     budget: Duration,
@@ -251,12 +309,23 @@ fn measure(
             break;
         }
     }
+    let (run, snapshot) = first.expect("at least one round");
+    let memory = match memory {
+        Some(memory) => Some(measure_in_memory(
+            bin,
+            &input,
+            memory,
+            &snapshot,
+            codes,
+            cold.len(),
+        )?),
+        None => None,
+    };
+
     let start = Instant::now();
     remove_trees(&dir, &trash)?;
     sync();
     untimed += start.elapsed();
-
-    let (run, snapshot) = first.expect("at least one round");
     Ok(Measured {
         asked: codes,
         vendors: run.vendors,
@@ -272,11 +341,48 @@ fn measure(
         floor_2: median(&floor_2),
         floor_1: median(&floor_1),
         ratio: median_ratio(&cold, &floor_2),
+        memory,
         rebuild_share: median_ratio(&rebuild, &cold),
         rounds: cold.len(),
         untimed,
         elapsed: size_started.elapsed(),
         warnings: run.warnings,
+    })
+}
+
+/// The cold build and the 2-thread floor again, `rounds` times each, into
+/// `memory`: no disk, so what remains is errdocs' own work and the
+/// kernel's in-memory file creation.
+fn measure_in_memory(
+    bin: &Path,
+    input: &Path,
+    memory: &Path,
+    snapshot: &Snapshot,
+    codes: usize,
+    rounds: usize,
+) -> Result<InMemory> {
+    let out = memory.join(format!("n{codes}"));
+    let site = out.join("site");
+    let mut cold = Vec::new();
+    let mut floor = Vec::new();
+    for round in 1..=rounds {
+        remove(&out)?;
+        let run = errdocs(bin, input, &site)?;
+        remove(&out)?;
+        let took = snapshot.write(&site, 2)?;
+        remove(&out)?;
+        eprintln!(
+            "N={codes} round {round}: in memory, cold build {:.3} s, write floor {:.3} s",
+            run.wall.as_secs_f64(),
+            took.as_secs_f64()
+        );
+        cold.push(run.wall);
+        floor.push(took);
+    }
+    Ok(InMemory {
+        cold: median(&cold),
+        floor: median(&floor),
+        ratio: median_ratio(&cold, &floor),
     })
 }
 
@@ -511,19 +617,10 @@ impl Machine {
                 Some(format!("{} GiB RAM", (kib + (1 << 19)) >> 20))
             })
             .unwrap_or_else(|| "RAM unknown".into());
-        // `df -T DIR`: the second line's second field is the type.
-        let filesystem = Command::new("df")
-            .arg("-T")
-            .arg(work)
-            .output()
-            .ok()
-            .and_then(|o| {
-                let text = String::from_utf8_lossy(&o.stdout).into_owned();
-                let line = text.lines().nth(1)?.to_owned();
-                let fields: Vec<&str> = line.split_whitespace().collect();
-                Some(format!("{} on {}", fields.get(1)?, fields.first()?))
-            })
-            .unwrap_or_else(|| "filesystem unknown".into());
+        let filesystem = filesystem(work).map_or_else(
+            || "filesystem unknown".into(),
+            |(kind, device)| format!("{kind} on {device}"),
+        );
         Machine {
             cpus,
             cpu,
@@ -531,6 +628,16 @@ impl Machine {
             filesystem,
         }
     }
+}
+
+/// The type and device of the filesystem holding `path`, from `df -T`
+/// (the second line's second and first fields).
+fn filesystem(path: &Path) -> Option<(String, String)> {
+    let output = Command::new("df").arg("-T").arg(path).output().ok()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut fields = text.lines().nth(1)?.split_whitespace();
+    let device = fields.next()?.to_owned();
+    Some((fields.next()?.to_owned(), device))
 }
 
 /// The 1-minute load average: other work on the machine skews a run.
@@ -543,6 +650,7 @@ fn load_average() -> String {
 
 fn report(
     machine: &Machine,
+    memory: Option<&Path>,
     commit: &str,
     seed: Duration,
     results: &[Measured],
@@ -592,18 +700,57 @@ fn report(
         );
     }
     let _ = writeln!(out);
+    if let Some(memory) = memory {
+        let _ = writeln!(
+            out,
+            "In memory (tmpfs at `{}`), the same builds and 2-thread floors:\n",
+            memory.parent().unwrap_or(memory).display()
+        );
+        let _ = writeln!(
+            out,
+            "| N | cold build (s) | µs/code | floor 2 thr (s) | build ÷ floor |"
+        );
+        let _ = writeln!(out, "|--:|--:|--:|--:|--:|");
+        for m in results {
+            if let Some(memory) = &m.memory {
+                let _ = writeln!(
+                    out,
+                    "| {} | {:.3} | {:.1} | {:.3} | {:.2} |",
+                    m.asked,
+                    memory.cold.as_secs_f64(),
+                    memory.cold.as_secs_f64() * 1e6 / m.codes.max(1) as f64,
+                    memory.floor.as_secs_f64(),
+                    memory.ratio
+                );
+            }
+        }
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "- seed site (`input/`): {:.3} s", seed.as_secs_f64());
     if let (Some(small), Some(large)) = (results.first(), results.last())
         && results.len() > 1
     {
-        let per_code = |m: &Measured| m.cold.as_secs_f64() / m.codes.max(1) as f64;
-        let _ = writeln!(
+        let growth = |time: &dyn Fn(&Measured) -> Duration| {
+            let per_code = |m: &Measured| time(m).as_secs_f64() / m.codes.max(1) as f64;
+            100.0 * (per_code(large) / per_code(small) - 1.0)
+        };
+        let _ = write!(
             out,
-            "- time per code at N={} vs N={}: {:+.0} %",
+            "- time per code at N={} vs N={}: on disk {:+.0} % (the write floor's own: {:+.0} %)",
             large.asked,
             small.asked,
-            100.0 * (per_code(large) / per_code(small) - 1.0)
+            growth(&|m| m.cold),
+            growth(&|m| m.floor_2),
         );
+        if let (Some(_), Some(_)) = (&small.memory, &large.memory) {
+            let _ = write!(
+                out,
+                "; in memory {:+.0} % (the write floor's own: {:+.0} %)",
+                growth(&|m| m.memory.as_ref().map_or(Duration::ZERO, |m| m.cold)),
+                growth(&|m| m.memory.as_ref().map_or(Duration::ZERO, |m| m.floor)),
+            );
+        }
+        let _ = writeln!(out);
     }
     for m in results {
         let warnings = if m.warnings.is_empty() {
@@ -674,6 +821,10 @@ max(4, N/2500) vendors); the build is the release `errdocs` binary.
   floors back to back; **build ÷ floor** (2-thread floor) and **rebuild ÷
   cold** are medians of the rounds' own ratios.
 - **no-change rebuild**: the same build again over the site just built.
+- **in memory**: the same cold builds and 2-thread floors into a tmpfs
+  (`/dev/shm`), after the disk rounds. Without the disk, the time per code
+  there is errdocs' own work; on the disk it also carries the disk's
+  drift, which the floor's own time per code shows.
 - **load average** (1 minute, before and after): compiles or tests running
   beside the benchmark slow build and floor alike.
 - Times are medians over the rounds. The disk's speed drifts by up to 2×
