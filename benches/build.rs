@@ -309,6 +309,13 @@ fn measure(
             break;
         }
     }
+    let start = Instant::now();
+    remove_trees(&trash)?;
+    sync();
+    untimed += start.elapsed();
+
+    // After the disk's trees are gone, so that the kernel is not still
+    // freeing them while these run.
     let (run, snapshot) = first.expect("at least one round");
     let memory = match memory {
         Some(memory) => Some(measure_in_memory(
@@ -321,11 +328,7 @@ fn measure(
         )?),
         None => None,
     };
-
-    let start = Instant::now();
-    remove_trees(&dir, &trash)?;
-    sync();
-    untimed += start.elapsed();
+    remove(&dir)?;
     Ok(Measured {
         asked: codes,
         vendors: run.vendors,
@@ -532,9 +535,9 @@ fn sync() {
     let _ = Command::new("sync").status();
 }
 
-/// Removes `dir` with every tree moved into `trash`, the trees in
-/// parallel: unlinking is mostly waiting, and one site has 400,000 files.
-fn remove_trees(dir: &Path, trash: &Path) -> Result<()> {
+/// Removes `trash` and every tree moved into it, the trees in parallel:
+/// unlinking is mostly waiting, and one site has 400,000 files.
+fn remove_trees(trash: &Path) -> Result<()> {
     let trees: Vec<PathBuf> = fs::read_dir(trash)?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<std::io::Result<_>>()?;
@@ -547,7 +550,7 @@ fn remove_trees(dir: &Path, trash: &Path) -> Result<()> {
             .into_iter()
             .try_for_each(|r| r.join().expect("remover thread panicked"))
     })?;
-    remove(dir)
+    remove(trash)
 }
 
 fn remove(path: &Path) -> Result<()> {

@@ -133,9 +133,13 @@ pub fn render(
 ) -> Result<RenderSummary, RenderError> {
     let theme = Theme::load(files)?;
     let catalog = &checked.catalog;
-    let fingerprint = fingerprint(catalog, &checked.diagnostics, base_url, files);
-    let previous = Manifest::load(output);
-    let index = Index::new(checked, input);
+    let ((fingerprint, previous), index) = rayon::join(
+        || {
+            let fingerprint = fingerprint(catalog, &checked.diagnostics, base_url, files);
+            (fingerprint, Manifest::load(output))
+        },
+        || Index::new(checked, input),
+    );
     let ctx = Ctx {
         checked,
         index: &index,

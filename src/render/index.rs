@@ -2,12 +2,16 @@
 //! codes shared by vendors, codes by category and by HTTP status, and which
 //! diagnostics concern which code. Each is built once, in near-linear time.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+
+use ahash::AHashMap;
+use rayon::prelude::*;
 
 use super::paths::Names;
 use crate::build::Checked;
-use crate::model::{Catalog, Category, Code, HttpStatus};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Catalog, Category, Code, HttpStatus, Record};
 
 /// A record's place in the catalog: (vendor index, record index).
 pub(crate) type At = (usize, usize);
@@ -32,46 +36,20 @@ pub(crate) struct Index<'a> {
 impl<'a> Index<'a> {
     pub(crate) fn new(checked: &'a Checked, input: &Path) -> Index<'a> {
         let catalog = &checked.catalog;
-        let mut codes: HashMap<&Code, Vec<At>> = HashMap::new();
-        let mut categories = vec![Vec::new(); Category::ALL.len()];
-        let mut statuses: HashMap<HttpStatus, Vec<At>> = HashMap::new();
-        let mut lines: HashMap<(&str, usize), At> = HashMap::new();
-        for (v, vendor) in catalog.vendors.iter().enumerate() {
-            for (r, record) in vendor.records.iter().enumerate() {
-                codes.entry(&record.code).or_default().push((v, r));
-                let category = checked.xref.categories[v][r].category;
-                categories[category_index(category)].push((v, r));
-                if let Some(status) = record.http_status {
-                    statuses.entry(status).or_default().push((v, r));
-                }
-                for source in &record.sources {
-                    lines
-                        .entry((source.file.as_str(), source.line))
-                        .or_insert((v, r));
-                }
-            }
-        }
-        let mut codes: Vec<_> = codes.into_iter().collect();
-        codes.sort_by(|a, b| a.0.cmp(b.0));
-        let mut statuses: Vec<_> = statuses.into_iter().collect();
-        statuses.sort_by_key(|(status, _)| *status);
-
-        let diagnostic_records: Vec<Option<At>> = checked
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let file = d.path.strip_prefix(input).ok()?;
-                let file = file.to_string_lossy().replace('\\', "/");
-                lines.get(&(file.as_str(), d.line?)).copied()
-            })
-            .collect();
-        let mut record_diagnostics: HashMap<At, Vec<usize>> = HashMap::new();
-        for (i, at) in diagnostic_records.iter().enumerate() {
-            if let Some(at) = at {
-                record_diagnostics.entry(*at).or_default().push(i);
-            }
-        }
-        let names = Names::new(codes.iter().map(|(code, _)| *code));
+        let (((codes, names), (categories, statuses)), (diagnostic_records, record_diagnostics)) =
+            rayon::join(
+                || {
+                    rayon::join(
+                        || {
+                            let codes = shared_codes(catalog);
+                            let names = Names::new(codes.iter().map(|(code, _)| *code));
+                            (codes, names)
+                        },
+                        || by_category_and_status(checked),
+                    )
+                },
+                || diagnostics_by_record(catalog, &checked.diagnostics, input),
+            );
         Index {
             catalog,
             names,
@@ -84,9 +62,189 @@ impl<'a> Index<'a> {
     }
 }
 
+/// Every record's place, in catalog order.
+fn places(catalog: &Catalog) -> impl Iterator<Item = (At, &Record)> {
+    catalog.vendors.iter().enumerate().flat_map(|(v, vendor)| {
+        (vendor.records.iter().enumerate()).map(move |(r, record)| ((v, r), record))
+    })
+}
+
+/// Every distinct code, sorted, with its records in catalog order: a sort
+/// rather than a map, since distinct codes never compare equal.
+fn shared_codes(catalog: &Catalog) -> Vec<(&Code, Vec<At>)> {
+    let mut all: Vec<(&Code, At)> = places(catalog).map(|(at, r)| (&r.code, at)).collect();
+    // Stable, so each code's records keep their catalog order.
+    all.par_sort_by(|a, b| a.0.cmp(b.0));
+    let mut codes: Vec<(&Code, Vec<At>)> = Vec::new();
+    for (code, at) in all {
+        match codes.last_mut() {
+            Some((last, ats)) if *last == code => ats.push(at),
+            _ => codes.push((code, vec![at])),
+        }
+    }
+    codes
+}
+
+type ByCategory = Vec<Vec<At>>;
+type ByStatus = Vec<(HttpStatus, Vec<At>)>;
+
+fn by_category_and_status(checked: &Checked) -> (ByCategory, ByStatus) {
+    let mut categories = vec![Vec::new(); Category::ALL.len()];
+    let mut statuses: BTreeMap<HttpStatus, Vec<At>> = BTreeMap::new();
+    for ((v, r), record) in places(&checked.catalog) {
+        let category = checked.xref.categories[v][r].category;
+        categories[category_index(category)].push((v, r));
+        if let Some(status) = record.http_status {
+            statuses.entry(status).or_default().push((v, r));
+        }
+    }
+    (categories, statuses.into_iter().collect())
+}
+
+/// For each diagnostic, the first record (in catalog order) with a source
+/// at its file and line; and per record, its diagnostics.
+fn diagnostics_by_record(
+    catalog: &Catalog,
+    diagnostics: &[Diagnostic],
+    input: &Path,
+) -> (Vec<Option<At>>, HashMap<At, Vec<usize>>) {
+    let mut wanted: AHashMap<(String, usize), Option<At>> = diagnostics
+        .iter()
+        .filter_map(|d| {
+            let file = d.path.strip_prefix(input).ok()?;
+            let file = file.to_string_lossy().replace('\\', "/");
+            Some(((file, d.line?), None))
+        })
+        .collect();
+    if !wanted.is_empty() {
+        let mut key = (String::new(), 0);
+        for (at, record) in places(catalog) {
+            for source in &record.sources {
+                key.0.clear();
+                key.0.push_str(&source.file);
+                key.1 = source.line;
+                if let Some(first @ None) = wanted.get_mut(&key) {
+                    *first = Some(at);
+                }
+            }
+        }
+    }
+    let diagnostic_records: Vec<Option<At>> = diagnostics
+        .iter()
+        .map(|d| {
+            let file = d.path.strip_prefix(input).ok()?;
+            let file = file.to_string_lossy().replace('\\', "/");
+            *wanted.get(&(file, d.line?))?
+        })
+        .collect();
+    let mut record_diagnostics: HashMap<At, Vec<usize>> = HashMap::new();
+    for (i, at) in diagnostic_records.iter().enumerate() {
+        if let Some(at) = at {
+            record_diagnostics.entry(*at).or_default().push(i);
+        }
+    }
+    (diagnostic_records, record_diagnostics)
+}
+
 pub(crate) fn category_index(category: Category) -> usize {
     Category::ALL
         .iter()
         .position(|c| *c == category)
         .expect("every category is in ALL")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Kind, Severity};
+    use crate::model::{Bilingual, Lang, SourceRef, Vendor, VendorId};
+
+    fn vendor(id: &str, codes: &[(&str, usize)]) -> Vendor {
+        Vendor {
+            id: VendorId::new(id).unwrap(),
+            name: Bilingual {
+                en: id.to_owned(),
+                zh: id.to_owned(),
+            },
+            homepage: None,
+            records: codes
+                .iter()
+                .map(|&(code, line)| {
+                    let mut record = Record::new(Code::new(code));
+                    record.sources.push(SourceRef {
+                        file: format!("{id}/codes.md"),
+                        line,
+                        lang: Lang::En,
+                    });
+                    record
+                })
+                .collect(),
+            overrides: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn shared_codes_are_sorted_with_their_records_in_catalog_order() {
+        let catalog = Catalog {
+            vendors: vec![
+                vendor("a", &[("10", 1), ("7", 2), ("b", 3)]),
+                vendor("b", &[("007", 1), ("7", 2), ("B", 3), ("10", 4)]),
+            ],
+        };
+        let codes: Vec<(&str, Vec<At>)> = shared_codes(&catalog)
+            .into_iter()
+            .map(|(code, at)| (code.as_str(), at))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("7", vec![(0, 1), (1, 1)]),
+                ("007", vec![(1, 0)]),
+                ("10", vec![(0, 0), (1, 3)]),
+                ("B", vec![(1, 2)]),
+                ("b", vec![(0, 2)]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_diagnostic_belongs_to_the_first_record_at_its_line() {
+        // Two records from one line (a row naming two codes), one from another file.
+        let mut catalog = Catalog {
+            vendors: vec![vendor("a", &[("1", 5), ("2", 5), ("3", 9)])],
+        };
+        catalog.vendors[0].records[2].sources[0].file = "a/other.md".into();
+        let input = Path::new("/in");
+        let at = |file: &str, line| {
+            Diagnostic::new(
+                Severity::Warning,
+                Kind::NoCodes,
+                input.join(file),
+                line,
+                "x",
+            )
+        };
+        let diagnostics = [
+            at("a/codes.md", Some(5)),
+            at("a/codes.md", Some(9)),
+            at("a/other.md", Some(9)),
+            at("a/codes.md", None),
+            Diagnostic::new(
+                Severity::Warning,
+                Kind::NoCodes,
+                "/elsewhere/a/codes.md",
+                Some(5),
+                "x",
+            ),
+            at("a/other.md", Some(9)),
+        ];
+        let (records, by_record) = diagnostics_by_record(&catalog, &diagnostics, input);
+        assert_eq!(
+            records,
+            [Some((0, 0)), None, Some((0, 2)), None, None, Some((0, 2))]
+        );
+        assert_eq!(by_record.get(&(0, 0)), Some(&vec![0]));
+        assert_eq!(by_record.get(&(0, 2)), Some(&vec![2, 5]));
+        assert_eq!(by_record.len(), 2);
+    }
 }

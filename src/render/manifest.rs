@@ -4,10 +4,10 @@
 //! so a manifest that does not describe the site beside it (a build killed
 //! between swapping the site in and saving the manifest) is not trusted.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+use ahash::AHashMap;
 use rayon::prelude::*;
 use twox_hash::XxHash3_64;
 
@@ -21,7 +21,7 @@ const HEADER: &str = "errdocs-manifest 1";
 pub(crate) struct Manifest {
     pub fingerprint: u64,
     /// Site-relative path → hash of the file's bytes.
-    pub pages: HashMap<String, u64>,
+    pub pages: AHashMap<String, u64>,
 }
 
 impl Manifest {
@@ -65,25 +65,57 @@ impl Manifest {
     /// One hash for every file's path and hash: the same site, the same
     /// digest, whatever the fingerprint of the build that wrote it.
     pub(crate) fn digest(&self) -> u64 {
-        XxHash3_64::oneshot(self.lines().as_bytes())
+        self.text().digest()
     }
 
-    /// `<hash> <path>` for every file, sorted by path.
-    fn lines(&self) -> String {
-        let mut pages: Vec<(&String, &u64)> = self.pages.iter().collect();
-        pages.sort();
-        let mut text = String::with_capacity(pages.len() * 48);
+    /// The manifest as saved, made once for both the digest and the file.
+    pub(crate) fn text(&self) -> Text {
+        let mut pages: Vec<(&str, u64)> = self
+            .pages
+            .iter()
+            .map(|(page, hash)| (page.as_str(), *hash))
+            .collect();
+        // Paths are distinct, so an unstable sort is as good as a stable one.
+        pages.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let header = format!("{HEADER} {:016x}\n", self.fingerprint);
+        let size = pages.iter().map(|(p, _)| p.len() + 18).sum::<usize>();
+        let mut text = String::with_capacity(header.len() + size);
+        text.push_str(&header);
         for (page, hash) in pages {
-            let _ = writeln!(text, "{hash:016x} {page}");
+            let _ = write!(text, "{hash:016x}");
+            text.push(' ');
+            text.push_str(page);
+            text.push('\n');
         }
-        text
+        Text {
+            text,
+            lines: header.len(),
+        }
     }
 
     pub(crate) fn save(&self, output: &Path) -> Result<(), RenderError> {
-        let text = format!("{HEADER} {:016x}\n{}", self.fingerprint, self.lines());
+        self.text().save(output)
+    }
+}
+
+/// A manifest's text: the header, then `<hash> <path>` for every file,
+/// sorted by path.
+pub(crate) struct Text {
+    text: String,
+    /// Where the lines start, after the header.
+    lines: usize,
+}
+
+impl Text {
+    /// The digest of the lines, which do not depend on the fingerprint.
+    pub(crate) fn digest(&self) -> u64 {
+        XxHash3_64::oneshot(&self.text.as_bytes()[self.lines..])
+    }
+
+    pub(crate) fn save(&self, output: &Path) -> Result<(), RenderError> {
         let path = path_for(output);
         let temporary = temporary_for(output);
-        fs::write(&temporary, text)?;
+        fs::write(&temporary, &self.text)?;
         fs::rename(&temporary, &path)?;
         Ok(())
     }
@@ -110,7 +142,7 @@ fn parse(text: &str) -> Option<Manifest> {
     let mut lines = text.lines();
     let fingerprint = lines.next()?.strip_prefix(HEADER)?.trim();
     let fingerprint = u64::from_str_radix(fingerprint, 16).ok()?;
-    let mut pages = HashMap::new();
+    let mut pages = AHashMap::with_capacity(text.len() / 48);
     for line in lines {
         let (hash, page) = line.split_once(' ')?;
         pages.insert(page.to_owned(), u64::from_str_radix(hash, 16).ok()?);
@@ -130,7 +162,7 @@ mod tests {
         std::fs::write(output.join("en/a b.html"), "x").unwrap();
         let manifest = Manifest {
             fingerprint: 42,
-            pages: HashMap::from([("en/a b.html".to_owned(), 7)]),
+            pages: AHashMap::from([("en/a b.html".to_owned(), 7)]),
         };
         manifest.save(&output).unwrap();
         assert!(Manifest::load(&output).is_none(), "no marker, no trust");
@@ -150,7 +182,7 @@ mod tests {
         std::fs::create_dir_all(&output).unwrap();
         let manifest = Manifest {
             fingerprint: 1,
-            pages: HashMap::from([("gone.html".to_owned(), 7)]),
+            pages: AHashMap::from([("gone.html".to_owned(), 7)]),
         };
         manifest.save(&output).unwrap();
         let marker = format!("errdocs site {:016x}\n", manifest.digest());

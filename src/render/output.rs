@@ -165,7 +165,8 @@ impl Staging {
     /// it, and removes the previous site (also when it is not errdocs' own,
     /// if `force`).
     pub(crate) fn commit(self, manifest: &Manifest, force: bool) -> Result<(), RenderError> {
-        let marker = format!("{MARKER_PREFIX}site {:016x}\n", manifest.digest());
+        let text = manifest.text();
+        let marker = format!("{MARKER_PREFIX}site {:016x}\n", text.digest());
         fs::write(&self.dir.join(MARKER), marker)?;
         let previous = if fs::metadata_if_any(&self.target)?.is_none() {
             fs::rename(&self.dir, &self.target)?;
@@ -177,7 +178,7 @@ impl Staging {
         } else {
             Some(self.swap_by_renames()?)
         };
-        manifest.save(&self.target)?;
+        text.save(&self.target)?;
         match previous {
             Some(previous) if force && !is_ours(&previous) => remove_all(&previous),
             Some(previous) => remove_ours(&previous),

@@ -2,11 +2,12 @@
 //! relative links between pages, and the absolute URLs that sitemaps,
 //! canonical links and OpenSearch need.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::{self, Write};
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use ahash::AHashMap;
 use twox_hash::XxHash3_64;
 
 use crate::model::{Category, Code, HttpStatus, Lang, VendorId};
@@ -22,10 +23,14 @@ pub(crate) struct Names {
 
 impl Names {
     pub(crate) fn new<'a>(codes: impl IntoIterator<Item = &'a Code>) -> Names {
-        let mut first: HashMap<String, &str> = HashMap::new();
+        let mut first: AHashMap<String, &str> = AHashMap::new();
         let mut case_twins = HashSet::new();
         for code in codes {
             let code = code.as_str();
+            if !code.bytes().any(|b| b.is_ascii_alphabetic()) {
+                // Nothing to fold: no twin (most codes are numbers).
+                continue;
+            }
             let folded = code.to_ascii_lowercase();
             match first.get(&folded) {
                 Some(&other) if other != code => {
