@@ -45,7 +45,8 @@ fn main() -> Result<()> {
     let memory = memory_dir()?;
 
     let work = Path::new(WORK_DIR).join("errdocs-bench");
-    remove(&work)?;
+    let trash = Trash::new(Path::new(WORK_DIR).join("errdocs-bench-trash"))?;
+    trash.put(&work)?;
     fs::create_dir_all(&work)?;
     // A copy, so that a `cargo build` during the run cannot swap the binary
     // being measured.
@@ -66,7 +67,7 @@ fn main() -> Result<()> {
         eprintln!("in memory: {}", memory.display());
     }
 
-    let seed = seed_site(&bin, &work)?;
+    let seed = seed_site(&bin, &work, &trash)?;
     eprintln!("seed site: {:.3} s", seed.as_secs_f64());
 
     let mut results = Vec::new();
@@ -74,6 +75,7 @@ fn main() -> Result<()> {
         results.push(measure(
             &bin,
             &work,
+            &trash,
             memory.as_deref(),
             codes,
             rounds,
@@ -82,20 +84,24 @@ fn main() -> Result<()> {
     }
 
     let load = format!("{load_before} before, {} after", load_average());
-    let report = report(
-        &machine,
-        memory.as_deref(),
-        &commit,
+    let total = started.elapsed();
+    if !keep {
+        trash.put(&work)?;
+    }
+    eprintln!("removing every tree written…");
+    let removing = trash.empty()?;
+    let about = About {
+        machine,
+        memory: memory.clone(),
+        commit,
         seed,
-        &results,
-        started.elapsed(),
-        &load,
-    );
+        total,
+        removing,
+        load,
+    };
+    let report = report(&about, &results);
     print!("{report}");
     append_results(&report)?;
-    if !keep {
-        remove(&work)?;
-    }
     if let Some(memory) = &memory {
         remove(memory)?;
     }
@@ -140,11 +146,11 @@ fn env_list(name: &str, default: &[usize]) -> Result<Vec<usize>> {
 }
 
 /// The seed site (`input/`), built five times; the median wall time.
-fn seed_site(bin: &Path, work: &Path) -> Result<Duration> {
+fn seed_site(bin: &Path, work: &Path, trash: &Trash) -> Result<Duration> {
     let out = work.join("seed");
     let mut times = Vec::new();
     for _ in 0..5 {
-        remove(&out)?;
+        trash.put(&out)?;
         sync();
         let run = errdocs(
             bin,
@@ -153,8 +159,73 @@ fn seed_site(bin: &Path, work: &Path) -> Result<Duration> {
         )?;
         times.push(run.wall);
     }
-    remove(&out)?;
+    trash.put(&out)?;
     Ok(median(&times))
+}
+
+/// Where every tree the benchmark is done with on the disk goes until all
+/// is measured. On ext4 without a journal (as on the machine this was
+/// written on), finding a free inode for a new file skips, one by one and
+/// from the start of its group, every inode freed in the last minute (five,
+/// if its table block is not yet written back): `recently_deleted()` in
+/// `fs/ext4/ialloc.c`. Removing a site's 500,000 files slowed the writes
+/// after it by up to 7×, so nothing is removed until the end.
+struct Trash {
+    dir: PathBuf,
+    count: std::cell::Cell<usize>,
+}
+
+impl Trash {
+    fn new(dir: PathBuf) -> Result<Trash> {
+        fs::create_dir_all(&dir)
+            .map_err(|err| format!("cannot create `{}`: {err}", dir.display()))?;
+        // A run that stopped early may have left trees here; numbers go on
+        // after theirs.
+        let count = fs::read_dir(&dir)?.count();
+        Ok(Trash {
+            dir,
+            count: std::cell::Cell::new(count),
+        })
+    }
+
+    /// Moves `path` into the trash (a rename on the same filesystem), if
+    /// it is there.
+    fn put(&self, path: &Path) -> Result<()> {
+        if fs::symlink_metadata(path).is_err() {
+            return Ok(());
+        }
+        loop {
+            self.count.set(self.count.get() + 1);
+            let to = self.dir.join(self.count.get().to_string());
+            if !to.exists() {
+                fs::rename(path, &to).map_err(|err| {
+                    format!("cannot move `{}` to `{}`: {err}", path.display(), to.display())
+                })?;
+                return Ok(());
+            }
+        }
+    }
+
+    /// Removes everything put here, the trees in parallel: unlinking is
+    /// mostly waiting, and one site has 500,000 files.
+    fn empty(self) -> Result<Duration> {
+        let start = Instant::now();
+        let trees: Vec<PathBuf> = fs::read_dir(&self.dir)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<std::io::Result<_>>()?;
+        std::thread::scope(|scope| {
+            let removers: Vec<_> = trees
+                .iter()
+                .map(|tree| scope.spawn(move || remove(tree).map_err(|e| e.to_string())))
+                .collect();
+            removers
+                .into_iter()
+                .try_for_each(|r| r.join().expect("remover thread panicked"))
+        })?;
+        remove(&self.dir)?;
+        sync();
+        Ok(start.elapsed())
+    }
 }
 
 /// Cold builds and floors on a memory filesystem: medians, and the median
@@ -187,8 +258,7 @@ struct Measured {
     /// Median over the rounds of rebuild ÷ cold build.
     rebuild_share: f64,
     rounds: usize,
-    /// Syncing and reading the site between measurements, removing the
-    /// trees at the end.
+    /// Syncing and reading the site between measurements.
     untimed: Duration,
     /// Everything for this size but generating the input.
     elapsed: Duration,
@@ -198,6 +268,7 @@ struct Measured {
 fn measure(
     bin: &Path,
     work: &Path,
+    trash: &Trash,
     memory: Option<&Path>,
     codes: usize,
     rounds: usize,
@@ -210,7 +281,7 @@ fn measure(
     // whatever errdocs keeps beside the site (staging, manifest).
     let out = dir.join("out");
     let site = out.join("site");
-    remove(&dir)?;
+    trash.put(&dir)?;
 
     let spec = workload::Spec {
         codes,
@@ -236,20 +307,12 @@ fn measure(
     let mut peak_kib = None;
     let mut first: Option<(Run, Snapshot)> = None;
     let mut rebuild_written = None;
-    // Removing a large tree can take longer than writing it, so each tree
-    // is moved aside (a rename on the same filesystem) and all are removed
-    // once the size is done: build and floor then run close together in
-    // time, on a disk in the same state.
-    let trash = dir.join("trash");
-    fs::create_dir_all(&trash)?;
-    let mut trashed = 0;
+    // Each tree goes to the trash: build and floor then run close
+    // together in time, on a disk in the same state (see `Trash`).
     let mut untimed = Duration::ZERO;
-    let mut clear = |untimed: &mut Duration| -> Result<()> {
+    let clear = |untimed: &mut Duration| -> Result<()> {
         let start = Instant::now();
-        if out.exists() {
-            trashed += 1;
-            fs::rename(&out, trash.join(trashed.to_string()))?;
-        }
+        trash.put(&out)?;
         sync();
         *untimed += start.elapsed();
         Ok(())
@@ -309,13 +372,6 @@ fn measure(
             break;
         }
     }
-    let start = Instant::now();
-    remove_trees(&trash)?;
-    sync();
-    untimed += start.elapsed();
-
-    // After the disk's trees are gone, so that the kernel is not still
-    // freeing them while these run.
     let (run, snapshot) = first.expect("at least one round");
     let memory = match memory {
         Some(memory) => Some(measure_in_memory(
@@ -328,7 +384,7 @@ fn measure(
         )?),
         None => None,
     };
-    remove(&dir)?;
+    trash.put(&dir)?;
     Ok(Measured {
         asked: codes,
         vendors: run.vendors,
@@ -535,24 +591,6 @@ fn sync() {
     let _ = Command::new("sync").status();
 }
 
-/// Removes `trash` and every tree moved into it, the trees in parallel:
-/// unlinking is mostly waiting, and one site has 400,000 files.
-fn remove_trees(trash: &Path) -> Result<()> {
-    let trees: Vec<PathBuf> = fs::read_dir(trash)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()?;
-    std::thread::scope(|scope| {
-        let removers: Vec<_> = trees
-            .iter()
-            .map(|tree| scope.spawn(move || remove(tree).map_err(|e| e.to_string())))
-            .collect();
-        removers
-            .into_iter()
-            .try_for_each(|r| r.join().expect("remover thread panicked"))
-    })?;
-    remove(trash)
-}
-
 fn remove(path: &Path) -> Result<()> {
     match fs::remove_dir_all(path) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
@@ -651,15 +689,30 @@ fn load_average() -> String {
         .unwrap_or_else(|| "?".into())
 }
 
-fn report(
-    machine: &Machine,
-    memory: Option<&Path>,
-    commit: &str,
+/// What a report says of the run as a whole.
+struct About {
+    machine: Machine,
+    /// Where the in-memory runs went, if they ran.
+    memory: Option<PathBuf>,
+    commit: String,
     seed: Duration,
-    results: &[Measured],
+    /// The run until all was measured.
     total: Duration,
-    load: &str,
-) -> String {
+    /// Removing every tree written, after that.
+    removing: Duration,
+    load: String,
+}
+
+fn report(about: &About, results: &[Measured]) -> String {
+    let About {
+        machine,
+        memory,
+        commit,
+        seed,
+        total,
+        removing,
+        load,
+    } = about;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -768,7 +821,7 @@ fn report(
         let _ = writeln!(
             out,
             "- N={}: {} files, {:.1} MiB; input generated in {:.3} s; measured in {:.0} s \
-             ({:.0} s of it removing and syncing); no-change rebuild wrote {} files; warnings: {warnings}",
+             ({:.0} s of it syncing and reading); no-change rebuild wrote {} files; warnings: {warnings}",
             m.asked,
             m.files,
             m.bytes as f64 / (1 << 20) as f64,
@@ -781,8 +834,9 @@ fn report(
     }
     let _ = writeln!(
         out,
-        "- whole benchmark: {:.0} s; load average {load}",
-        total.as_secs_f64()
+        "- whole benchmark: {:.0} s, then {:.0} s removing every tree written; load average {load}",
+        total.as_secs_f64(),
+        removing.as_secs_f64()
     );
     out
 }
@@ -828,6 +882,13 @@ max(4, N/2500) vendors); the build is the release `errdocs` binary.
   (`/dev/shm`), after the disk rounds. Without the disk, the time per code
   there is errdocs' own work; on the disk it also carries the disk's
   drift, which the floor's own time per code shows.
+- **nothing is deleted until all is measured** (from 14:30 UTC on
+  2026-11-24): on ext4 without a journal, finding an inode for a new file
+  skips, one by one, every inode freed in the last minute (five, while
+  its table block is unwritten), so removing a 500,000-file site made the
+  writes after it up to 7× slower. Earlier sections removed each size's
+  trees before the next size and the seed site between its builds, and
+  carry that noise.
 - **load average** (1 minute, before and after): compiles or tests running
   beside the benchmark slow build and floor alike.
 - Times are medians over the rounds. The disk's speed drifts by up to 2×
