@@ -882,7 +882,7 @@ max(4, N/2500) vendors); the build is the release `errdocs` binary.
   (`/dev/shm`), after the disk rounds. Without the disk, the time per code
   there is errdocs' own work; on the disk it also carries the disk's
   drift, which the floor's own time per code shows.
-- **nothing is deleted until all is measured** (from 14:30 UTC on
+- **nothing is deleted until all is measured** (sections from 14:10 UTC on
   2026-11-24): on ext4 without a journal, finding an inode for a new file
   skips, one by one, every inode freed in the last minute (five, while
   its table block is unwritten), so removing a 500,000-file site made the
