@@ -199,7 +199,11 @@ impl Trash {
             let to = self.dir.join(self.count.get().to_string());
             if !to.exists() {
                 fs::rename(path, &to).map_err(|err| {
-                    format!("cannot move `{}` to `{}`: {err}", path.display(), to.display())
+                    format!(
+                        "cannot move `{}` to `{}`: {err}",
+                        path.display(),
+                        to.display()
+                    )
                 })?;
                 return Ok(());
             }

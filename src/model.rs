@@ -330,6 +330,24 @@ pub struct Vendor {
     pub overrides: Vec<CategoryOverride>,
 }
 
+#[cfg(test)]
+impl Vendor {
+    /// A vendor named by its id in both languages, with these records and
+    /// nothing else.
+    pub(crate) fn for_test(id: &str, records: Vec<Record>) -> Vendor {
+        Vendor {
+            id: VendorId::new(id).expect("a valid vendor id"),
+            name: Bilingual {
+                en: id.to_owned(),
+                zh: id.to_owned(),
+            },
+            homepage: None,
+            records,
+            overrides: Vec::new(),
+        }
+    }
+}
+
 /// The kind of failure a code is: the `google.rpc.Code` model, whose 16
 /// error codes and OK every platform's errors map onto.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

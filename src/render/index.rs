@@ -157,30 +157,19 @@ pub(crate) fn category_index(category: Category) -> usize {
 mod tests {
     use super::*;
     use crate::diagnostic::{Kind, Severity};
-    use crate::model::{Bilingual, Lang, SourceRef, Vendor, VendorId};
+    use crate::model::{Lang, SourceRef, Vendor};
 
     fn vendor(id: &str, codes: &[(&str, usize)]) -> Vendor {
-        Vendor {
-            id: VendorId::new(id).unwrap(),
-            name: Bilingual {
-                en: id.to_owned(),
-                zh: id.to_owned(),
-            },
-            homepage: None,
-            records: codes
-                .iter()
-                .map(|&(code, line)| {
-                    let mut record = Record::new(Code::new(code));
-                    record.sources.push(SourceRef {
-                        file: format!("{id}/codes.md"),
-                        line,
-                        lang: Lang::En,
-                    });
-                    record
-                })
-                .collect(),
-            overrides: Vec::new(),
-        }
+        let records = codes.iter().map(|&(code, line)| {
+            let mut record = Record::new(Code::new(code));
+            record.sources.push(SourceRef {
+                file: format!("{id}/codes.md"),
+                line,
+                lang: Lang::En,
+            });
+            record
+        });
+        Vendor::for_test(id, records.collect())
     }
 
     #[test]

@@ -869,7 +869,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::model::{Bilingual, Code, Lang, Message, VendorId};
+    use crate::model::{Code, Lang, Message};
     use crate::xref::category::Reason;
 
     fn record(code: &str, name: Option<&str>, texts: &[&str]) -> Record {
@@ -887,16 +887,7 @@ mod tests {
     }
 
     fn vendor(id: &str, records: Vec<Record>) -> Vendor {
-        Vendor {
-            id: VendorId::new(id).unwrap(),
-            name: Bilingual {
-                en: id.to_owned(),
-                zh: id.to_owned(),
-            },
-            homepage: None,
-            records,
-            overrides: vec![],
-        }
+        Vendor::for_test(id, records)
     }
 
     fn assigned(category: Category) -> Assigned {
