@@ -108,13 +108,18 @@ fn diagnostics_by_record(
     diagnostics: &[Diagnostic],
     input: &Path,
 ) -> (Vec<Option<At>>, HashMap<At, Vec<usize>>) {
-    let mut wanted: AHashMap<(String, usize), Option<At>> = diagnostics
+    // Each diagnostic's file (relative, with `/`) and line.
+    let keys: Vec<Option<(String, usize)>> = diagnostics
         .iter()
-        .filter_map(|d| {
+        .map(|d| {
             let file = d.path.strip_prefix(input).ok()?;
-            let file = file.to_string_lossy().replace('\\', "/");
-            Some(((file, d.line?), None))
+            Some((file.to_string_lossy().replace('\\', "/"), d.line?))
         })
+        .collect();
+    let mut wanted: AHashMap<(String, usize), Option<At>> = keys
+        .iter()
+        .flatten()
+        .map(|key| (key.clone(), None))
         .collect();
     if !wanted.is_empty() {
         let mut key = (String::new(), 0);
@@ -129,14 +134,8 @@ fn diagnostics_by_record(
             }
         }
     }
-    let diagnostic_records: Vec<Option<At>> = diagnostics
-        .iter()
-        .map(|d| {
-            let file = d.path.strip_prefix(input).ok()?;
-            let file = file.to_string_lossy().replace('\\', "/");
-            *wanted.get(&(file, d.line?))?
-        })
-        .collect();
+    let diagnostic_records: Vec<Option<At>> =
+        keys.iter().map(|key| *wanted.get(key.as_ref()?)?).collect();
     let mut record_diagnostics: HashMap<At, Vec<usize>> = HashMap::new();
     for (i, at) in diagnostic_records.iter().enumerate() {
         if let Some(at) = at {
