@@ -9,6 +9,7 @@
 
 mod api;
 mod discovery;
+mod fragments;
 mod index;
 mod manifest;
 mod output;
@@ -16,6 +17,7 @@ mod pages;
 mod paths;
 mod search;
 mod theme;
+mod view;
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -27,6 +29,7 @@ pub use self::paths::{BaseUrl, BaseUrlError};
 pub use self::theme::ThemeFiles;
 
 use self::discovery::{SitemapFile, SitemapUrl};
+use self::fragments::Fragments;
 use self::index::Index;
 use self::manifest::Manifest;
 use self::output::Staging;
@@ -146,6 +149,7 @@ pub fn render(
         strings: &theme.strings,
         base_url,
     };
+    let fragments = Fragments::render(&ctx, &theme)?;
     let mut jobs = jobs(catalog, &index);
     // The sitemap lists the pages of the jobs above, so it is planned last.
     let sitemap: Vec<SitemapUrl> = match base_url {
@@ -158,6 +162,7 @@ pub fn render(
     }
     let site = Site {
         theme: &theme,
+        fragments: &fragments,
         files,
         ctx: &ctx,
         input,
@@ -272,6 +277,7 @@ fn fingerprint(
 /// What every job is rendered with.
 struct Site<'a> {
     theme: &'a Theme,
+    fragments: &'a Fragments<'a>,
     /// The theme's files, for the assets copied as they are.
     files: &'a ThemeFiles,
     ctx: &'a Ctx<'a>,
@@ -502,7 +508,7 @@ impl Job {
 
     fn render(&self, site: &Site, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let ctx = site.ctx;
-        let mut template = |name: &str, view: &dyn erased::View| -> Result<(), RenderError> {
+        let mut template = |name: &str, view: &dyn view::View| -> Result<(), RenderError> {
             let wrap = |source| RenderError::Template {
                 page: self.path(ctx.index),
                 source,
@@ -520,7 +526,9 @@ impl Job {
             Job::Landing => template("landing.html", &pages::landing(ctx)),
             Job::Home(lang) => template("home.html", &pages::home(ctx, lang)),
             Job::Vendor(lang, v) => template("vendor.html", &pages::vendor(ctx, v, lang)),
-            Job::Code(lang, v, r) => template("code.html", &pages::code(ctx, v, r, lang)),
+            Job::Code(lang, v, r) => {
+                template("code.html", &pages::code(ctx, site.fragments, v, r, lang))
+            }
             Job::Permalink(lang, i) => match ctx.index.codes[i].1.len() {
                 1 => template("redirect.html", &pages::redirect(ctx, i, lang)),
                 _ => template("permalink.html", &pages::permalink(ctx, i, lang)),
@@ -572,21 +580,6 @@ impl Job {
                 discovery::write_sitemap(base_url, site.sitemap, file, out);
                 Ok(())
             }
-        }
-    }
-}
-
-/// View models of different types, turned into a Tera context.
-mod erased {
-    use serde::Serialize;
-
-    pub(super) trait View {
-        fn context(&self) -> Result<tera::Context, tera::Error>;
-    }
-
-    impl<T: Serialize> View for T {
-        fn context(&self) -> Result<tera::Context, tera::Error> {
-            tera::Context::from_serialize(self)
         }
     }
 }

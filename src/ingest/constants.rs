@@ -9,6 +9,8 @@
 //! code is a page name): such a constant is noted and skipped. Hexadecimal
 //! values are kept as written, like leading zeros.
 
+use std::borrow::Cow;
+
 use super::source::{Parsed, Row};
 use super::text;
 use crate::diagnostic::Kind;
@@ -119,7 +121,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
                         name,
                         code,
                         above: std::mem::take(&mut above),
-                        trailing: comment,
+                        trailing: comment.to_owned(),
                     });
                     target = CommentFor::Trailing;
                 }
@@ -179,14 +181,15 @@ fn line_comment(line: &str) -> Option<&str> {
 
 /// Splits a line into its statement and the text of a trailing comment,
 /// skipping comment markers inside quotes. The flag says a `/*` comment runs
-/// on past the line.
-fn split_comment(line: &str) -> (String, String, bool) {
+/// on past the line. Every file is tried as constants, so this runs on
+/// every line of every source: it borrows, and looks behind a character
+/// only at the few that can start a comment.
+fn split_comment(line: &str) -> (Cow<'_, str>, &str, bool) {
     let mut quote = None;
     let mut escaped = false;
     // Not whitespace, so the `#` of `#define` at the start is no comment.
     let mut prev = '\0';
     for (i, c) in line.char_indices() {
-        let (before, rest) = line.split_at(i);
         if let Some(q) = quote {
             if escaped {
                 escaped = false;
@@ -201,35 +204,26 @@ fn split_comment(line: &str) -> (String, String, bool) {
         {
             // A `'` after a letter or `&` is Rust's `&'static`, not a quote.
             quote = Some(c);
-        } else if let Some(text) = rest.strip_prefix("//") {
-            return (
-                before.to_owned(),
-                text.trim_start_matches('/').to_owned(),
-                false,
-            );
-        } else if let Some(text) = rest.strip_prefix("/*") {
-            return match text.split_once("*/") {
-                Some((inner, after)) => (
-                    format!("{before} {after}"),
-                    inner.trim_start_matches('*').to_owned(),
-                    false,
-                ),
-                None => (
-                    before.to_owned(),
-                    text.trim_start_matches('*').to_owned(),
-                    true,
-                ),
-            };
-        } else if prev.is_whitespace() && (c == '#' || rest.starts_with("--")) {
-            return (
-                before.to_owned(),
-                rest.trim_start_matches(['#', '-']).to_owned(),
-                false,
-            );
+        } else if matches!(c, '/' | '#' | '-') {
+            let (before, rest) = line.split_at(i);
+            if let Some(text) = rest.strip_prefix("//") {
+                return (before.into(), text.trim_start_matches('/'), false);
+            } else if let Some(text) = rest.strip_prefix("/*") {
+                return match text.split_once("*/") {
+                    Some((inner, after)) => (
+                        format!("{before} {after}").into(),
+                        inner.trim_start_matches('*'),
+                        false,
+                    ),
+                    None => (before.into(), text.trim_start_matches('*'), true),
+                };
+            } else if prev.is_whitespace() && (c == '#' || rest.starts_with("--")) {
+                return (before.into(), rest.trim_start_matches(['#', '-']), false);
+            }
         }
         prev = c;
     }
-    (line.to_owned(), String::new(), false)
+    (line.into(), "", false)
 }
 
 /// The name and code a statement declares: `None` when it declares no

@@ -92,6 +92,10 @@ pub(crate) fn write_codes_json(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde
         })
         .collect();
     let mut codes = Vec::with_capacity(catalog.code_count());
+    // The file grows with the catalog (~1 KiB a code): doubling the buffer
+    // up to it would copy it a dozen times and fault in fresh memory each
+    // time. Reserved pages cost nothing until written, so reserve plenty.
+    out.reserve(catalog.code_count() * 2048);
     for (v, vendor) in catalog.vendors.iter().enumerate() {
         codes.extend((0..vendor.records.len()).map(|r| api_code(ctx, v, r)));
     }

@@ -12,7 +12,7 @@ mod vendor;
 use serde::Serialize;
 
 pub(crate) use self::browse::{categories, category, status, statuses};
-pub(crate) use self::code::{code, permalink, redirect};
+pub(crate) use self::code::{code, permalink, redirect, related_entry};
 pub(crate) use self::home::{home, landing};
 pub(crate) use self::report::report;
 pub(crate) use self::search::{not_found, search};
@@ -76,7 +76,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn vendor(&self, v: usize) -> &'a Vendor {
+    pub(crate) fn vendor(&self, v: usize) -> &'a Vendor {
         &self.checked.catalog.vendors[v]
     }
 

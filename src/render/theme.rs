@@ -29,6 +29,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("codes.html", include_str!("../../templates/codes.html")),
     ("list.html", include_str!("../../templates/list.html")),
     (
+        "related_item.html",
+        include_str!("../../templates/related_item.html"),
+    ),
+    (
         "permalink.html",
         include_str!("../../templates/permalink.html"),
     ),

@@ -135,6 +135,76 @@ fn code_page_links_to_vendor_neighbours_and_other_language() {
     }
 }
 
+/// Every code page's related list, as `(page, related codes' entries)`.
+fn related_entries(site: &Path, lang: &str) -> Vec<(PathBuf, Vec<String>)> {
+    let entry = Selector::parse("section.related li").unwrap();
+    walkdir::WalkDir::new(site.join(lang))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter_map(|path| {
+            let html = Html::parse_document(&std::fs::read_to_string(&path).unwrap());
+            let entries: Vec<String> = html.select(&entry).map(|li| li.html()).collect();
+            (!entries.is_empty()).then_some((path, entries))
+        })
+        .collect()
+}
+
+#[test]
+fn a_related_code_reads_the_same_on_every_page_that_lists_it() {
+    // Entries are rendered once per code and reused; this holds only
+    // because every code page lives at the same depth.
+    let site = seed_site().site();
+    for lang in ["en", "zh"] {
+        let pages = related_entries(&site, lang);
+        assert!(pages.len() > 100, "{lang}: {} pages", pages.len());
+        let mut seen: std::collections::HashMap<String, String> = Default::default();
+        for (path, entries) in &pages {
+            for entry in entries {
+                let href = entry.split('"').nth(3).unwrap().to_owned();
+                let target = path.parent().unwrap().join(&href);
+                assert!(target.is_file(), "{}: {href}", path.display());
+                // The link is the same string wherever the entry is shown.
+                let reason = entry.split("class=\"detail\">").nth(1).unwrap_or_default();
+                let key = format!("{href} {reason}");
+                let first = seen.entry(key).or_insert_with(|| entry.clone());
+                assert_eq!(first, entry, "{}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_theme_can_replace_the_related_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let theme = dir.path().join("theme");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::write(
+        theme.join("related_item.html"),
+        "<li class=\"mine\">{{ item.code }} ({{ item.why }}) {{ t.related }}</li>\n",
+    )
+    .unwrap();
+    let mut plan = errdocs::build::BuildPlan::new(
+        crate::support::manifest_dir().join("input"),
+        dir.path().join("site"),
+    )
+    .unwrap();
+    plan.templates = Some(theme);
+    errdocs::build::build(&plan, &()).unwrap();
+    let ours = related_entries(&dir.path().join("site"), "zh");
+    let shipped = related_entries(&seed_site().site(), "zh");
+    assert_eq!(ours.len(), shipped.len());
+    for ((_, ours), (_, shipped)) in ours.iter().zip(&shipped) {
+        assert_eq!(ours.len(), shipped.len());
+        assert!(
+            ours.iter()
+                .all(|e| e.starts_with("<li class=\"mine\">") && e.ends_with("相关错误码</li>")),
+            "{ours:?}"
+        );
+    }
+}
+
 #[test]
 fn every_local_link_of_every_page_resolves() {
     let site = seed_site().site();

@@ -8,8 +8,9 @@ use super::{
     html_lang, language_name, shown_messages,
 };
 use crate::model::{Code, Lang};
+use crate::render::fragments::Fragments;
 use crate::render::paths;
-use crate::xref::{Reason, Why, category::RuleTarget};
+use crate::xref::{Reason, Related, Why, category::RuleTarget};
 
 #[derive(Serialize)]
 pub(crate) struct CodePage<'a> {
@@ -18,7 +19,8 @@ pub(crate) struct CodePage<'a> {
     record: RecordView<'a>,
     category: CategoryView<'a>,
     permalink: PermalinkLink,
-    related: Vec<RelatedView<'a>>,
+    /// Each related code's entry, rendered once by [`Fragments`].
+    related: Vec<&'a str>,
     notes: Vec<Note<'a>>,
     previous: Option<Neighbour<'a>>,
     next: Option<Neighbour<'a>>,
@@ -91,8 +93,9 @@ struct PermalinkLink {
     label: String,
 }
 
+/// A code as an entry of another code's related list, on a page at `root`.
 #[derive(Serialize)]
-struct RelatedView<'a> {
+pub(crate) struct RelatedView<'a> {
     vendor: &'a str,
     code: &'a str,
     href: String,
@@ -116,7 +119,13 @@ struct Neighbour<'a> {
     code: &'a str,
 }
 
-pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePage<'a> {
+pub(crate) fn code<'a>(
+    ctx: &Ctx<'a>,
+    fragments: &'a Fragments<'a>,
+    v: usize,
+    r: usize,
+    lang: Lang,
+) -> CodePage<'a> {
     let s = ctx.strings.get(lang);
     let vendor = ctx.vendor(v);
     let record = &vendor.records[r];
@@ -268,23 +277,7 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
         },
         related: ctx.checked.xref.related[v][r]
             .iter()
-            .map(|rel| {
-                let other = ctx.vendor(rel.vendor);
-                let other_record = &other.records[rel.record];
-                RelatedView {
-                    vendor: other.name.get(lang),
-                    code: other_record.code.as_str(),
-                    href: paths::from_root(
-                        &root,
-                        &paths::code_page(lang, &other.id, &other_record.code, &ctx.index.names),
-                    ),
-                    why: match &rel.why {
-                        Why::Similar => ctx.t(lang, "related_similar").to_owned(),
-                        Why::NameStem(stem) => fill(ctx.t(lang, "related_stem"), &[("stem", stem)]),
-                    },
-                    message: first_message(other_record, lang),
-                }
-            })
+            .map(|rel| fragments.related(lang, rel))
             .collect(),
         notes: ctx
             .diagnostics_of((v, r))
@@ -303,6 +296,30 @@ pub(crate) fn code<'a>(ctx: &Ctx<'a>, v: usize, r: usize, lang: Lang) -> CodePag
         copied: fill(ctx.t(lang, "copied"), &[("code", code)]),
         all_codes: fill(ctx.t(lang, "all_codes_of"), &[("vendor", name)]),
         page,
+    }
+}
+
+/// `rel` as an entry of the related list of a code page at `root`.
+pub(crate) fn related_entry<'a>(
+    ctx: &Ctx<'a>,
+    rel: &'a Related,
+    lang: Lang,
+    root: &str,
+) -> RelatedView<'a> {
+    let other = ctx.vendor(rel.vendor);
+    let other_record = &other.records[rel.record];
+    RelatedView {
+        vendor: other.name.get(lang),
+        code: other_record.code.as_str(),
+        href: paths::from_root(
+            root,
+            &paths::code_page(lang, &other.id, &other_record.code, &ctx.index.names),
+        ),
+        why: match &rel.why {
+            Why::Similar => ctx.t(lang, "related_similar").to_owned(),
+            Why::NameStem(stem) => fill(ctx.t(lang, "related_stem"), &[("stem", stem)]),
+        },
+        message: first_message(other_record, lang),
     }
 }
 
