@@ -29,7 +29,7 @@ pub use self::paths::{BaseUrl, BaseUrlError};
 pub use self::theme::ThemeFiles;
 
 use self::discovery::{SitemapFile, SitemapUrl};
-use self::fragments::Fragments;
+use self::fragments::{Fragments, Mastheads};
 use self::index::Index;
 use self::manifest::Manifest;
 use self::output::Staging;
@@ -143,7 +143,9 @@ pub fn render(
         },
         || Index::new(checked, input),
     );
+    let mastheads = Mastheads::render(&theme)?;
     let ctx = Ctx {
+        mastheads: &mastheads,
         checked,
         index: &index,
         strings: &theme.strings,

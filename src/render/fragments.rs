@@ -1,6 +1,10 @@
 //! Pieces of pages that many pages show alike, rendered once and reused,
 //! as Hugo's `partialCached` does.
 //!
+//! The masthead (`masthead.html`: the site's name and the search box with
+//! its ten UI strings) depends only on the language and on how deep the page
+//! is; it was a fifth of what every page's frame looked up.
+//!
 //! A code is among the related codes of about eight others, and its entry
 //! (`related_item.html`) reads the same on each of their pages: it depends
 //! only on the code, the language and why it is related, and every code
@@ -10,6 +14,7 @@
 
 use ahash::AHashMap;
 use rayon::prelude::*;
+use serde::Serialize;
 
 use super::RenderError;
 use super::pages::{self, Ctx};
@@ -85,3 +90,53 @@ impl<'a> Fragments<'a> {
 
 /// The template of one entry of a code page's related list.
 const TEMPLATE: &str = "related_item.html";
+
+/// The masthead of each language at the depths pages live at: the site
+/// root, `<lang>/` and `<lang>/<section>/`.
+pub(crate) struct Mastheads(Bilingual<Vec<(String, Box<str>)>>);
+
+impl Mastheads {
+    pub(crate) fn render(theme: &Theme) -> Result<Mastheads, RenderError> {
+        #[derive(Serialize)]
+        struct Page<'a> {
+            root: &'a str,
+            lang: Lang,
+        }
+        let render = |lang: Lang| -> Result<Vec<(String, Box<str>)>, RenderError> {
+            (0..3)
+                .map(|depth| {
+                    let root = "../".repeat(depth);
+                    let mut context = tera::Context::new();
+                    context.insert("page", &Page { root: &root, lang });
+                    let html =
+                        theme
+                            .tera
+                            .get(lang)
+                            .render(MASTHEAD, &context)
+                            .map_err(|source| RenderError::Template {
+                                page: format!("{MASTHEAD} for {lang} pages at `{root}`"),
+                                source,
+                            })?;
+                    Ok((root, html.trim_end().into()))
+                })
+                .collect()
+        };
+        Ok(Mastheads(Bilingual {
+            en: render(Lang::En)?,
+            zh: render(Lang::Zh)?,
+        }))
+    }
+
+    /// The masthead of a page in `lang` whose links reach the site root
+    /// through `root`; `None` for a root it was not rendered for (the 404
+    /// page's absolute one), where `base.html` renders it in place.
+    pub(crate) fn get(&self, lang: Lang, root: &str) -> Option<&str> {
+        self.0
+            .get(lang)
+            .iter()
+            .find(|(r, _)| r == root)
+            .map(|(_, html)| &**html)
+    }
+}
+
+const MASTHEAD: &str = "masthead.html";

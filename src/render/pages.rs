@@ -18,6 +18,7 @@ pub(crate) use self::report::report;
 pub(crate) use self::search::{not_found, search};
 pub(crate) use self::vendor::vendor;
 
+use super::fragments::Mastheads;
 use super::index::{At, Index};
 use super::paths::{self, BaseUrl};
 use super::theme::Strings;
@@ -71,6 +72,7 @@ pub(crate) struct Ctx<'a> {
     pub checked: &'a Checked,
     pub index: &'a Index<'a>,
     pub strings: &'a Bilingual<Strings>,
+    pub mastheads: &'a Mastheads,
     /// Where the site is published, when the build was told.
     pub base_url: Option<&'a BaseUrl>,
 }
@@ -182,6 +184,9 @@ pub(crate) struct Chrome<'a> {
     opensearch: Option<String>,
     /// For pages search engines should not list (search results, 404).
     noindex: bool,
+    /// The site's name and search box, rendered once per language and
+    /// depth.
+    masthead: Option<&'a str>,
     switch: Option<Switch<'a>>,
     crumbs: Vec<Crumb>,
     /// Where a browser should go instead, for pages that only lead on.
@@ -269,6 +274,7 @@ impl<'a> Chrome<'a> {
                 .base_url
                 .map(|_| paths::from_root(&root, &paths::opensearch(lang))),
             noindex: false,
+            masthead: ctx.mastheads.get(lang, &root),
             root,
             title,
             description,

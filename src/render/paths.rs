@@ -75,6 +75,10 @@ pub(crate) fn code_segment(code: &Code, names: &Names) -> String {
         || (matches!(stem.len(), 3 | 4)
             && WINDOWS_DEVICES.iter().any(|d| stem.eq_ignore_ascii_case(d)));
     let escape_capitals = !names.case_twins.is_empty() && names.case_twins.contains(raw);
+    if !escape_first && !escape_capitals && raw.len() <= MAX_SEGMENT && is_plain(raw) {
+        // Most codes: nothing to escape (every page's links are made here).
+        return raw.to_owned();
+    }
     let mut out = String::with_capacity(raw.len());
     for (i, byte) in raw.bytes().enumerate() {
         let keep = (byte.is_ascii_alphanumeric()
@@ -91,6 +95,13 @@ pub(crate) fn code_segment(code: &Code, names: &Names) -> String {
         shorten(&mut out, raw);
     }
     out
+}
+
+/// Whether every byte of a code stays as it is in its segment.
+fn is_plain(raw: &str) -> bool {
+    raw.bytes().enumerate().all(|(i, byte)| {
+        byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_') || (byte == b'.' && i > 0)
+    })
 }
 
 /// Cuts an over-long segment between two escapes or characters and appends

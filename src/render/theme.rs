@@ -17,6 +17,10 @@ use crate::model::{Bilingual, Lang};
 /// The templates, by name, compiled into the binary.
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
+    (
+        "masthead.html",
+        include_str!("../../templates/masthead.html"),
+    ),
     ("landing.html", include_str!("../../templates/landing.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("vendor.html", include_str!("../../templates/vendor.html")),

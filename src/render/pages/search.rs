@@ -63,6 +63,7 @@ pub(crate) fn not_found<'a>(ctx: &Ctx<'a>) -> NotFoundPage<'a> {
     page.noindex = true;
     if let Some(base) = ctx.base_url {
         page.root = base.as_str().to_owned();
+        page.masthead = ctx.mastheads.get(Lang::En, &page.root);
         page.opensearch = Some(base.join(&paths::opensearch(Lang::En)));
     }
     NotFoundPage {
