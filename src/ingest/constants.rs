@@ -17,12 +17,73 @@ use crate::diagnostic::Kind;
 
 /// Words that stand beside a constant's name but never are it: modifiers
 /// and common type names (`public static final int NAME`).
-const NOT_NAMES: &str = "\
-    const var let val static final public private protected internal export pub readonly \
-    declare extern constexpr inline unsigned signed volatile int long short byte char bool \
-    float double uint int8 int16 int32 int64 uint8 uint16 uint32 uint64 int8_t int16_t int32_t \
-    int64_t uint8_t uint16_t uint32_t uint64_t size_t u8 u16 u32 u64 u128 usize i8 i16 i32 i64 \
-    i128 isize number string String str Integer Long Int";
+const NOT_NAMES: &[&str] = &[
+    "const",
+    "var",
+    "let",
+    "val",
+    "static",
+    "final",
+    "public",
+    "private",
+    "protected",
+    "internal",
+    "export",
+    "pub",
+    "readonly",
+    "declare",
+    "extern",
+    "constexpr",
+    "inline",
+    "unsigned",
+    "signed",
+    "volatile",
+    "int",
+    "long",
+    "short",
+    "byte",
+    "char",
+    "bool",
+    "float",
+    "double",
+    "uint",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "int8_t",
+    "int16_t",
+    "int32_t",
+    "int64_t",
+    "uint8_t",
+    "uint16_t",
+    "uint32_t",
+    "uint64_t",
+    "size_t",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "number",
+    "string",
+    "String",
+    "str",
+    "Integer",
+    "Long",
+    "Int",
+];
 
 /// C preprocessor directives: a `#` line that is not a comment.
 const DIRECTIVES: &[&str] = &[
@@ -185,43 +246,47 @@ fn line_comment(line: &str) -> Option<&str> {
 /// every line of every source: it borrows, and looks behind a character
 /// only at the few that can start a comment.
 fn split_comment(line: &str) -> (Cow<'_, str>, &str, bool) {
+    // Every marker is ASCII and no byte of a multi-byte character is, so
+    // bytes are walked; the character before one is decoded only when a
+    // marker needs it. (`\0` at the start: the `#` of `#define` there is no
+    // comment.)
+    let prev = |i: usize| line[..i].chars().next_back().unwrap_or('\0');
     let mut quote = None;
     let mut escaped = false;
-    // Not whitespace, so the `#` of `#define` at the start is no comment.
-    let mut prev = '\0';
-    for (i, c) in line.char_indices() {
+    for (i, byte) in line.bytes().enumerate() {
         if let Some(q) = quote {
             if escaped {
                 escaped = false;
-            } else if c == '\\' {
+            } else if byte == b'\\' {
                 escaped = true;
-            } else if c == q {
+            } else if byte == q {
                 quote = None;
             }
-        } else if c == '"'
-            || c == '`'
-            || (c == '\'' && (prev.is_whitespace() || "=(".contains(prev)))
-        {
-            // A `'` after a letter or `&` is Rust's `&'static`, not a quote.
-            quote = Some(c);
-        } else if matches!(c, '/' | '#' | '-') {
-            let (before, rest) = line.split_at(i);
-            if let Some(text) = rest.strip_prefix("//") {
-                return (before.into(), text.trim_start_matches('/'), false);
-            } else if let Some(text) = rest.strip_prefix("/*") {
-                return match text.split_once("*/") {
-                    Some((inner, after)) => (
-                        format!("{before} {after}").into(),
-                        inner.trim_start_matches('*'),
-                        false,
-                    ),
-                    None => (before.into(), text.trim_start_matches('*'), true),
-                };
-            } else if prev.is_whitespace() && (c == '#' || rest.starts_with("--")) {
-                return (before.into(), rest.trim_start_matches(['#', '-']), false);
-            }
+            continue;
         }
-        prev = c;
+        match byte {
+            b'"' | b'`' => quote = Some(byte),
+            // A `'` after a letter or `&` is Rust's `&'static`, not a quote.
+            b'\'' if prev(i).is_whitespace() || "=(".contains(prev(i)) => quote = Some(byte),
+            b'/' | b'#' | b'-' => {
+                let (before, rest) = line.split_at(i);
+                if let Some(text) = rest.strip_prefix("//") {
+                    return (before.into(), text.trim_start_matches('/'), false);
+                } else if let Some(text) = rest.strip_prefix("/*") {
+                    return match text.split_once("*/") {
+                        Some((inner, after)) => (
+                            format!("{before} {after}").into(),
+                            inner.trim_start_matches('*'),
+                            false,
+                        ),
+                        None => (before.into(), text.trim_start_matches('*'), true),
+                    };
+                } else if (byte == b'#' || rest.starts_with("--")) && prev(i).is_whitespace() {
+                    return (before.into(), rest.trim_start_matches(['#', '-']), false);
+                }
+            }
+            _ => {}
+        }
     }
     (line.into(), "", false)
 }
@@ -299,8 +364,7 @@ fn name_of(left: &str, in_go_block: bool, had_semicolon: bool) -> Option<&str> {
     });
     let left = colon.map_or(left, |i| &left[..i]);
     let words: Vec<&str> = left.split_whitespace().collect();
-    let not_name =
-        |w: &&str| NOT_NAMES.split_whitespace().any(|n| n == *w) || w.starts_with("pub(");
+    let not_name = |w: &&str| NOT_NAMES.contains(w) || w.starts_with("pub(");
     let go_style =
         in_go_block || (matches!(words.first(), Some(&("const" | "var"))) && !had_semicolon);
     let keyworded = words.iter().any(not_name);
