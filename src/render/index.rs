@@ -2,7 +2,7 @@
 //! codes shared by vendors, codes by category and by HTTP status, and which
 //! diagnostics concern which code. Each is built once, in near-linear time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use ahash::AHashMap;
@@ -20,6 +20,8 @@ pub(crate) struct Index<'a> {
     pub catalog: &'a Catalog,
     /// Every distinct code string, sorted, with the records that use it.
     pub codes: Vec<(&'a Code, Vec<At>)>,
+    /// How many records use each record's code, by `[vendor][record]`.
+    pub code_users: Vec<Vec<usize>>,
     /// Records per category, in [`Category::ALL`] order.
     pub categories: Vec<Vec<At>>,
     /// Records per HTTP status, sorted by status.
@@ -28,7 +30,7 @@ pub(crate) struct Index<'a> {
     /// line that is one of a record's sources.
     pub diagnostic_records: Vec<Option<At>>,
     /// Diagnostics (by index) per record.
-    pub record_diagnostics: HashMap<At, Vec<usize>>,
+    pub record_diagnostics: AHashMap<At, Vec<usize>>,
     /// What codes' file names depend on beyond the code.
     pub names: Names,
 }
@@ -36,24 +38,28 @@ pub(crate) struct Index<'a> {
 impl<'a> Index<'a> {
     pub(crate) fn new(checked: &'a Checked, input: &Path) -> Index<'a> {
         let catalog = &checked.catalog;
-        let (((codes, names), (categories, statuses)), (diagnostic_records, record_diagnostics)) =
-            rayon::join(
-                || {
-                    rayon::join(
-                        || {
-                            let codes = shared_codes(catalog);
-                            let names = Names::new(codes.iter().map(|(code, _)| *code));
-                            (codes, names)
-                        },
-                        || by_category_and_status(checked),
-                    )
-                },
-                || diagnostics_by_record(catalog, &checked.diagnostics, input),
-            );
+        let (
+            ((codes, code_users, names), (categories, statuses)),
+            (diagnostic_records, record_diagnostics),
+        ) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        let codes = shared_codes(catalog);
+                        let users = code_users(catalog, &codes);
+                        let names = Names::new(codes.iter().map(|(code, _)| *code));
+                        (codes, users, names)
+                    },
+                    || by_category_and_status(checked),
+                )
+            },
+            || diagnostics_by_record(catalog, &checked.diagnostics, input),
+        );
         Index {
             catalog,
             names,
             codes,
+            code_users,
             categories,
             statuses,
             diagnostic_records,
@@ -85,6 +91,23 @@ fn shared_codes(catalog: &Catalog) -> Vec<(&Code, Vec<At>)> {
     codes
 }
 
+/// How many records use each record's code: every code page says so, and
+/// looking it up in `codes` would be a binary search through memory far
+/// apart.
+fn code_users(catalog: &Catalog, codes: &[(&Code, Vec<At>)]) -> Vec<Vec<usize>> {
+    let mut users: Vec<Vec<usize>> = catalog
+        .vendors
+        .iter()
+        .map(|v| vec![1; v.records.len()])
+        .collect();
+    for (_, ats) in codes {
+        for &(v, r) in ats {
+            users[v][r] = ats.len();
+        }
+    }
+    users
+}
+
 type ByCategory = Vec<Vec<At>>;
 type ByStatus = Vec<(HttpStatus, Vec<At>)>;
 
@@ -107,7 +130,7 @@ fn diagnostics_by_record(
     catalog: &Catalog,
     diagnostics: &[Diagnostic],
     input: &Path,
-) -> (Vec<Option<At>>, HashMap<At, Vec<usize>>) {
+) -> (Vec<Option<At>>, AHashMap<At, Vec<usize>>) {
     // Each diagnostic's file (relative, with `/`) and line.
     let keys: Vec<Option<(String, usize)>> = diagnostics
         .iter()
@@ -136,7 +159,7 @@ fn diagnostics_by_record(
     }
     let diagnostic_records: Vec<Option<At>> =
         keys.iter().map(|key| *wanted.get(key.as_ref()?)?).collect();
-    let mut record_diagnostics: HashMap<At, Vec<usize>> = HashMap::new();
+    let mut record_diagnostics: AHashMap<At, Vec<usize>> = AHashMap::new();
     for (i, at) in diagnostic_records.iter().enumerate() {
         if let Some(at) = at {
             record_diagnostics.entry(*at).or_default().push(i);
@@ -179,7 +202,12 @@ mod tests {
                 vendor("b", &[("007", 1), ("7", 2), ("B", 3), ("10", 4)]),
             ],
         };
-        let codes: Vec<(&str, Vec<At>)> = shared_codes(&catalog)
+        let shared = shared_codes(&catalog);
+        assert_eq!(
+            code_users(&catalog, &shared),
+            [vec![2, 2, 1], vec![1, 2, 1, 2]]
+        );
+        let codes: Vec<(&str, Vec<At>)> = shared
             .into_iter()
             .map(|(code, at)| (code.as_str(), at))
             .collect();

@@ -175,11 +175,7 @@ pub(crate) fn code<'a>(
     };
     let info = ctx.category((v, r));
     let assigned = &ctx.checked.xref.categories[v][r];
-    let vendors_using = ctx
-        .index
-        .codes
-        .binary_search_by(|(c, _)| (*c).cmp(&record.code))
-        .map_or(1, |i| ctx.index.codes[i].1.len());
+    let vendors_using = ctx.index.code_users[v][r];
     CodePage {
         vendor: VendorLink {
             name,
