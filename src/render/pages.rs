@@ -127,10 +127,12 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let size = template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>();
     let mut out = String::with_capacity(size);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    // UI strings are short: a plain byte scan beats `str::find`'s searcher.
+    let position = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
+    while let Some(open) = position(rest, b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let placeholder = after.find('}').and_then(|close| {
+        let placeholder = position(after, b'}').and_then(|close| {
             let key = &after[..close];
             let value = values.iter().find(|(k, _)| *k == key)?.1;
             Some((value, &after[close + 1..]))
