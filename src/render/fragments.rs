@@ -60,15 +60,11 @@ impl<'a> Fragments<'a> {
                         &ctx.index.names,
                     );
                     let root = paths::root_of(&page);
-                    let mut context = tera::Context::new();
-                    context.insert("item", &pages::related_entry(ctx, rel, lang, &root));
-                    let html = tera.render(TEMPLATE, &context).map_err(|source| {
-                        RenderError::Template {
-                            page: format!("{TEMPLATE} for {page}"),
-                            source,
-                        }
+                    let entry = pages::related_entry(ctx, rel, lang, &root);
+                    let html = piece(tera, TEMPLATE, "item", &entry, || {
+                        format!("{TEMPLATE} for {page}")
                     })?;
-                    Ok((key(rel), html.trim_end().into()))
+                    Ok((key(rel), html))
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map(|entries| entries.into_iter().collect())
@@ -86,6 +82,28 @@ impl<'a> Fragments<'a> {
             .get(&key(rel))
             .expect("every related code of the catalog is rendered")
     }
+}
+
+/// Renders `template` with `value` as its one variable, `name`, dropping
+/// the trailing whitespace (the template file's last newline) so the piece
+/// sits in its page as the markup it replaced did. `what` names the piece
+/// in an error.
+fn piece(
+    tera: &tera::Tera,
+    template: &str,
+    name: &'static str,
+    value: &impl Serialize,
+    what: impl FnOnce() -> String,
+) -> Result<Box<str>, RenderError> {
+    let mut context = tera::Context::new();
+    context.insert(name, value);
+    let html = tera
+        .render(template, &context)
+        .map_err(|source| RenderError::Template {
+            page: what(),
+            source,
+        })?;
+    Ok(html.trim_end().into())
 }
 
 /// The template of one entry of a code page's related list.
@@ -106,18 +124,11 @@ impl Mastheads {
             (0..3)
                 .map(|depth| {
                     let root = "../".repeat(depth);
-                    let mut context = tera::Context::new();
-                    context.insert("page", &Page { root: &root, lang });
-                    let html =
-                        theme
-                            .tera
-                            .get(lang)
-                            .render(MASTHEAD, &context)
-                            .map_err(|source| RenderError::Template {
-                                page: format!("{MASTHEAD} for {lang} pages at `{root}`"),
-                                source,
-                            })?;
-                    Ok((root, html.trim_end().into()))
+                    let page = Page { root: &root, lang };
+                    let html = piece(theme.tera.get(lang), MASTHEAD, "page", &page, || {
+                        format!("{MASTHEAD} for {lang} pages at `{root}`")
+                    })?;
+                    Ok((root, html))
                 })
                 .collect()
         };

@@ -75,16 +75,14 @@ pub(crate) fn code_segment(code: &Code, names: &Names) -> String {
         || (matches!(stem.len(), 3 | 4)
             && WINDOWS_DEVICES.iter().any(|d| stem.eq_ignore_ascii_case(d)));
     let escape_capitals = !names.case_twins.is_empty() && names.case_twins.contains(raw);
-    if !escape_first && !escape_capitals && raw.len() <= MAX_SEGMENT && is_plain(raw) {
+    let plain = || raw.bytes().enumerate().all(|(i, byte)| kept(i, byte));
+    if !escape_first && !escape_capitals && raw.len() <= MAX_SEGMENT && plain() {
         // Most codes: nothing to escape (every page's links are made here).
         return raw.to_owned();
     }
     let mut out = String::with_capacity(raw.len());
     for (i, byte) in raw.bytes().enumerate() {
-        let keep = (byte.is_ascii_alphanumeric()
-            && !(escape_capitals && byte.is_ascii_uppercase()))
-            || matches!(byte, b'-' | b'_')
-            || (byte == b'.' && i > 0);
+        let keep = kept(i, byte) && !(escape_capitals && byte.is_ascii_uppercase());
         if keep && !(i == 0 && escape_first) {
             out.push(char::from(byte));
         } else {
@@ -97,11 +95,10 @@ pub(crate) fn code_segment(code: &Code, names: &Names) -> String {
     out
 }
 
-/// Whether every byte of a code stays as it is in its segment.
-fn is_plain(raw: &str) -> bool {
-    raw.bytes().enumerate().all(|(i, byte)| {
-        byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_') || (byte == b'.' && i > 0)
-    })
+/// Whether the byte at `i` of a code stays as it is in its segment (when
+/// its capitals need no escaping).
+fn kept(i: usize, byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_') || (byte == b'.' && i > 0)
 }
 
 /// Cuts an over-long segment between two escapes or characters and appends
