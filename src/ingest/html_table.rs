@@ -21,11 +21,37 @@ const MAX_ROWSPAN: usize = 65_534;
 /// being copied (later copies are left empty) instead of exhausting memory.
 const SPAN_COPY_BUDGET: usize = 16 << 20;
 /// Elements that keep words apart although no whitespace is written.
-const BREAKS: &str = "br p div li dt dd pre blockquote hr table tr td th h1 h2 h3 h4 h5 h6";
+const BREAKS: &[&str] = &[
+    "br",
+    "p",
+    "div",
+    "li",
+    "dt",
+    "dd",
+    "pre",
+    "blockquote",
+    "hr",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
 /// The elements that make a table's structure, passed to the HTML parser.
-const STRUCTURE: &str = "table caption colgroup col thead tbody tfoot tr td th";
+const STRUCTURE: &[&str] = &[
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th",
+];
+/// The only attributes of those elements a grid reads.
+const SPANS: &[&str] = &["rowspan", "colspan"];
 /// Elements whose content is not markup, and not a cell's text either.
-const RAW_TEXT: &str = "script style textarea title xmp iframe noembed noframes";
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
 
 pub(crate) fn parse(src: &str) -> Parsed {
     table::parse_grids(grids(src))
@@ -152,18 +178,85 @@ fn table_markup(chunk: &str) -> String {
             continue;
         };
         let name = name.to_ascii_lowercase();
-        if STRUCTURE.split(' ').any(|t| t == name) {
-            out.push_str(&rest[..rest.len() - after.len()]);
-        } else if BREAKS.split(' ').any(|t| t == name) {
+        if STRUCTURE.contains(&name.as_str()) {
+            structure_tag(&rest[..rest.len() - after.len()], &name, closing, &mut out);
+        } else if BREAKS.contains(&name.as_str()) {
             out.push_str("<br>");
         }
         rest = after;
-        if !closing && RAW_TEXT.split(' ').any(|t| t == name) {
+        if !closing && RAW_TEXT.contains(&name.as_str()) {
             rest = end_of_raw_text(rest, &name);
         }
     }
     out.push_str(rest);
     out
+}
+
+/// A tag of the table's structure, `markup` as written, passed on with only
+/// its span attributes (as written too): ids, classes, widths and `headers`
+/// are most of a CMS table's bytes, and the parser would only tokenise them
+/// to be ignored.
+fn structure_tag(markup: &str, name: &str, closing: bool, out: &mut String) {
+    out.push('<');
+    if closing {
+        out.push('/');
+    }
+    out.push_str(name);
+    // After `<` and the name, up to the `>` that `tag` found: an unclosed
+    // tag at the end of the text stays unclosed.
+    let inner = &markup[1 + usize::from(closing) + name.len()..];
+    let (inner, end) = match inner.strip_suffix('>') {
+        Some(inner) => (inner, ">"),
+        None => (inner, ""),
+    };
+    if !closing {
+        for attribute in attributes(inner) {
+            let attribute_name = attribute.split(['=', ' ', '\t', '\n', '\r', '\x0c']).next();
+            if attribute_name.is_some_and(|n| SPANS.iter().any(|s| n.eq_ignore_ascii_case(s))) {
+                out.push(' ');
+                out.push_str(attribute);
+            }
+        }
+    }
+    out.push_str(end);
+}
+
+/// The attributes of a start tag as written (`rowspan="2"`, `nowrap`,
+/// `width = 10`), from the text between its name and its `>`, split as
+/// HTML's tokenizer splits them.
+fn attributes(mut text: &str) -> impl Iterator<Item = &str> {
+    std::iter::from_fn(move || {
+        text = text.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if text.is_empty() {
+            return None;
+        }
+        // A name runs to whitespace, `/`, `>` or `=`; its first character
+        // may be `=`.
+        let name_end = text
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| c.is_ascii_whitespace() || c == '/' || c == '=')
+            .map_or(text.len(), |(i, _)| i);
+        let after_name = &text[name_end..];
+        let before_equals = after_name.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let end = match before_equals.strip_prefix('=') {
+            Some(value) => {
+                let value_start = value.trim_start_matches(|c: char| c.is_ascii_whitespace());
+                let rest = match value_start.chars().next() {
+                    Some(quote @ ('"' | '\'')) => {
+                        let quoted = &value_start[1..];
+                        quoted.find(quote).map_or("", |close| &quoted[close + 1..])
+                    }
+                    _ => value_start.trim_start_matches(|c: char| !c.is_ascii_whitespace()),
+                };
+                text.len() - rest.len()
+            }
+            None => name_end,
+        };
+        let (attribute, rest) = text.split_at(end);
+        text = rest;
+        Some(attribute)
+    })
 }
 
 /// The tag at the start of `text` (`<td rowspan="2">`, `</p>`, `<!DOCTYPE>`):
@@ -405,7 +498,7 @@ fn cell_text(cell: &ElementRef<'_>) -> String {
                 raw.push(' ');
                 enter = false;
             }
-            Node::Element(e) if BREAKS.split(' ').any(|b| b == e.name()) => raw.push(' '),
+            Node::Element(e) if BREAKS.contains(&e.name()) => raw.push(' '),
             _ => {}
         }
         // Into the node, else on to what follows its subtree inside the cell.
@@ -640,7 +733,11 @@ mod tests {
                    <a name='n'></a>1 < 2<!-- <tr> --><script>\"</td>\"</script>z</td>";
         assert_eq!(
             table_markup(src),
-            "<TABLE class=\"t\"><tr><td title=\"a > b\" rowspan=2><br>xy<br>1 < 2z</td>"
+            "<table><tr><td rowspan=2><br>xy<br>1 < 2z</td>"
+        );
+        assert_eq!(
+            table_markup("<td id=\"r1\" ROWSPAN = \"2\" nowrap colspan='3'/>x</TD >"),
+            "<td ROWSPAN = \"2\" colspan='3'>x</td>"
         );
         assert_eq!(table_markup("<td><!DOCTYPE x><?pi?>a</td"), "<td>a</td");
         assert_eq!(table_markup("<td><style>a</stylex></style>b"), "<td>b");
