@@ -3,7 +3,7 @@
 //! Ingest collects them instead of stopping at the first one; the caller
 //! prints them all, then chooses the exit code.
 
-use std::fmt::{self, Write};
+use std::fmt;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -153,15 +153,16 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// `text` with control characters escaped; the runs between them are
+/// written whole (a big catalog prints tens of thousands of lines).
 fn write_visible(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-    for c in text.chars() {
-        if c.is_control() {
-            write!(f, "{}", c.escape_default())?;
-        } else {
-            f.write_char(c)?;
-        }
+    let mut rest = text;
+    while let Some((at, c)) = rest.char_indices().find(|(_, c)| c.is_control()) {
+        f.write_str(&rest[..at])?;
+        write!(f, "{}", c.escape_default())?;
+        rest = &rest[at + c.len_utf8()..];
     }
-    Ok(())
+    f.write_str(rest)
 }
 
 #[cfg(test)]

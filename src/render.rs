@@ -176,39 +176,57 @@ pub fn render(
         staging.make_dir(&dir)?;
     }
     progress.start(jobs.len());
-    let rendered = jobs
-        .par_iter()
+    let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&index)).collect();
+    // Each directory's files are written by one thread at a time: two
+    // threads creating files in one directory queue on its lock.
+    let rendered = by_directory(&paths)
+        .into_iter()
+        .par_bridge()
         .map_init(
             || Vec::with_capacity(16 * 1024),
-            |buffer, job| {
-                buffer.clear();
-                job.render(&site, buffer)?;
-                let path = job.path(&index);
-                let hash = XxHash3_64::oneshot(buffer);
-                let changed = previous.as_ref().and_then(|m| m.hash(&path)) != Some(hash);
-                if changed {
-                    staging.write(&path, buffer)?;
-                }
-                progress.advance(1);
-                Ok((path, hash, changed))
+            |buffer, group| {
+                group
+                    .into_iter()
+                    .map(|i| {
+                        buffer.clear();
+                        jobs[i].render(&site, buffer)?;
+                        let path = &paths[i];
+                        let hash = XxHash3_64::oneshot(buffer);
+                        let changed = previous.as_ref().and_then(|m| m.hash(path)) != Some(hash);
+                        if changed {
+                            staging.write(path, buffer)?;
+                        }
+                        progress.advance(1);
+                        Ok((i, hash, changed))
+                    })
+                    .collect::<Result<Vec<_>, RenderError>>()
             },
         )
         .collect::<Result<Vec<_>, RenderError>>()?;
-
-    let written = rendered.iter().filter(|(_, _, changed)| *changed).count();
-    let unchanged = rendered
-        .iter()
-        .filter(|(_, _, changed)| !*changed)
-        .map(|(path, _, _)| path.as_str());
+    // Each job's hash, and whether its file was written, in job order.
+    let mut hashes = vec![(0, false); jobs.len()];
+    for (i, hash, changed) in rendered.into_iter().flatten() {
+        hashes[i] = (hash, changed);
+    }
+    let written = hashes.iter().filter(|(_, changed)| *changed).count();
     let same_site = written == 0
         && previous
             .as_ref()
-            .is_some_and(|p| p.pages.len() == rendered.len());
+            .is_some_and(|p| p.pages.len() == jobs.len());
+    if !same_site {
+        let unchanged = paths
+            .iter()
+            .zip(&hashes)
+            .filter(|(_, (_, changed))| !*changed)
+            .map(|(path, _)| path.as_str());
+        staging.link_unchanged(unchanged.collect::<Vec<_>>())?;
+    }
     let manifest = Manifest {
         fingerprint,
-        pages: rendered
-            .iter()
-            .map(|(path, hash, _)| (path.clone(), *hash))
+        pages: paths
+            .into_iter()
+            .zip(hashes)
+            .map(|(path, (hash, _))| (path, hash))
             .collect(),
     };
     if same_site {
@@ -216,7 +234,6 @@ pub fn render(
         // it is, and only the new fingerprint is recorded.
         manifest.save(output)?;
     } else {
-        staging.link_unchanged(unchanged.collect::<Vec<_>>())?;
         staging.commit(&manifest, force)?;
     }
     Ok(RenderSummary {
@@ -370,6 +387,19 @@ fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
         );
     }
     jobs
+}
+
+/// The indices of `paths` grouped by directory, the largest group first, so
+/// the last groups to be written are small ones.
+fn by_directory(paths: &[String]) -> Vec<Vec<usize>> {
+    let mut groups: ahash::AHashMap<&str, Vec<usize>> = ahash::AHashMap::new();
+    for (i, path) in paths.iter().enumerate() {
+        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        groups.entry(dir).or_default().push(i);
+    }
+    let mut groups: Vec<(&str, Vec<usize>)> = groups.into_iter().collect();
+    groups.sort_unstable_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    groups.into_iter().map(|(_, group)| group).collect()
 }
 
 /// Every directory of the site, parents first.
