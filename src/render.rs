@@ -2,10 +2,11 @@
 //!
 //! Every file of the site is a [`Job`]: pages, static assets, the search
 //! index, the machine-readable exports and the files for search engines.
-//! Jobs are rendered in parallel and streamed to disk. Each file's bytes
-//! are hashed and compared with the previous build's manifest, so a rebuild
-//! writes only the files whose bytes changed, and one with an unchanged
-//! catalog writes nothing at all.
+//! Jobs are rendered in parallel and streamed to disk, each directory's
+//! files by one thread, the directories with the most work first. Each
+//! file's bytes are hashed and compared with the previous build's manifest,
+//! so a rebuild writes only the files whose bytes changed, and one with an
+//! unchanged catalog writes nothing at all.
 
 mod api;
 mod discovery;
