@@ -6,7 +6,6 @@
 //! a maintainer can change the look of a site without rebuilding errdocs.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -100,8 +99,9 @@ impl ThemeFiles {
     }
 }
 
-/// UI strings of one language, by key.
-pub(crate) type Strings = BTreeMap<String, String>;
+/// UI strings of one language, by key: looked up a score of times for
+/// every code page, so hashed rather than searched in a tree.
+pub(crate) type Strings = ahash::AHashMap<String, String>;
 
 pub(crate) struct Theme {
     /// The templates once per language, each with that language's UI
@@ -170,6 +170,7 @@ fn load_strings(source: &str) -> Result<Bilingual<Strings>, RenderError> {
             missing.push(format!("`{lang}.{key}`"));
         }
     }
+    missing.sort_unstable();
     if missing.is_empty() {
         Ok(strings)
     } else {
