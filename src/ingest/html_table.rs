@@ -210,9 +210,8 @@ fn structure_tag(markup: &str, name: &str, closing: bool, out: &mut String) {
         None => (inner, ""),
     };
     if !closing {
-        for attribute in attributes(inner) {
-            let attribute_name = attribute.split(['=', ' ', '\t', '\n', '\r', '\x0c']).next();
-            if attribute_name.is_some_and(|n| SPANS.iter().any(|s| n.eq_ignore_ascii_case(s))) {
+        for (attribute_name, attribute) in attributes(inner) {
+            if SPANS.iter().any(|s| attribute_name.eq_ignore_ascii_case(s)) {
                 out.push(' ');
                 out.push_str(attribute);
             }
@@ -221,17 +220,17 @@ fn structure_tag(markup: &str, name: &str, closing: bool, out: &mut String) {
     out.push_str(end);
 }
 
-/// The attributes of a start tag as written (`rowspan="2"`, `nowrap`,
-/// `width = 10`), from the text between its name and its `>`, split as
-/// HTML's tokenizer splits them.
-fn attributes(mut text: &str) -> impl Iterator<Item = &str> {
+/// The attributes of a start tag, each as its name and as written
+/// (`rowspan="2"`, `nowrap`, `width = 10`), from the text between the tag's
+/// name and its `>`, split as HTML's tokenizer splits them.
+fn attributes(mut text: &str) -> impl Iterator<Item = (&str, &str)> {
     std::iter::from_fn(move || {
         text = text.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
         if text.is_empty() {
             return None;
         }
-        // A name runs to whitespace, `/`, `>` or `=`; its first character
-        // may be `=`.
+        // A name runs to whitespace, `/` or `=` (the text holds no `>`);
+        // its first character may be `=`.
         let name_end = text
             .char_indices()
             .skip(1)
@@ -255,7 +254,7 @@ fn attributes(mut text: &str) -> impl Iterator<Item = &str> {
         };
         let (attribute, rest) = text.split_at(end);
         text = rest;
-        Some(attribute)
+        Some((&attribute[..name_end], attribute))
     })
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::corpus::entries;
@@ -94,15 +94,16 @@ enum At {
     Linked(&'static str),
 }
 
-/// Starts a build and kills it at `at`; `false` if it finished first.
-fn kill_build(input: &Path, site: &Path, at: At) -> bool {
+/// Starts a build and kills it at `at`; how it exited if it ended first
+/// (a failed build ends early too).
+fn kill_build(input: &Path, site: &Path, at: At) -> Result<(), ExitStatus> {
     let staging = site.with_file_name(".site.errdocs-tmp");
     let staged = staging.join("en/big");
     let mut child = start(input, site);
     let started = Instant::now();
     loop {
-        if child.try_wait().unwrap().is_some() {
-            return false;
+        if let Some(status) = child.try_wait().unwrap() {
+            return Err(status);
         }
         let due = match at {
             At::After(delay) => started.elapsed() >= delay,
@@ -117,7 +118,7 @@ fn kill_build(input: &Path, site: &Path, at: At) -> bool {
     // `Child::kill` is SIGKILL on Unix: nothing of the build runs after it.
     child.kill().unwrap();
     child.wait().unwrap();
-    true
+    Ok(())
 }
 
 #[test]
@@ -142,9 +143,10 @@ fn a_killed_build_leaves_the_previous_site_and_the_next_cleans_up() {
         At::Staged(CODES - 50),
     ];
     for at in points {
+        let killed = kill_build(&big, &site, at);
         assert!(
-            kill_build(&big, &site, at),
-            "the build finished before {at:?}; make the input bigger"
+            killed.is_ok(),
+            "the build ended before {at:?} ({killed:?}); make the input bigger"
         );
         assert!(
             snapshot(&site) == previous,
@@ -184,8 +186,8 @@ fn a_killed_build_leaves_the_previous_site_and_the_next_cleans_up() {
     let late = [50, 70, 80, 90, 95, 100].map(|percent| At::After(took * percent / 100));
     let points = [At::Staged(CODES / 2), At::Linked("en/polaris/400141.html")];
     for at in points.into_iter().chain(late) {
-        if !kill_build(&changed, &site, at) {
-            eprintln!("not killed at {at:?}; a full build took {took:?}");
+        if let Err(status) = kill_build(&changed, &site, at) {
+            eprintln!("not killed at {at:?} (it ended: {status}); a full build took {took:?}");
             continue;
         }
         killed += 1;
