@@ -7,8 +7,11 @@ use crate::diagnostic::Diagnostic;
 use crate::fs;
 use crate::ingest;
 use crate::model::Catalog;
-use crate::render::{self, BaseUrl, Progress, RenderError, ThemeFiles};
-use crate::xref::{self, Xref};
+use crate::output::{self, Manifest, OutputError};
+use crate::render::{
+    self, BaseUrl, Progress, RenderContext, RenderError, RenderSummary, ThemeFiles,
+};
+use crate::xref::{self, Checked};
 
 /// A validated request to build a site.
 #[derive(Debug, Clone)]
@@ -113,20 +116,13 @@ pub enum BuildError {
     Input(Vec<Diagnostic>),
     #[error("cannot write the site")]
     Render(#[from] RenderError),
+    /// The output directory cannot be made ready.
+    #[error("cannot write the site")]
+    Output(#[from] OutputError),
 }
 
 fn count_errors(diagnostics: &[Diagnostic]) -> usize {
     diagnostics.iter().filter(|d| d.is_error()).count()
-}
-
-/// A catalog read and cross-referenced, with everything worth telling
-/// about it: what `errdocs check` reports and `errdocs build` renders.
-#[derive(Debug)]
-pub struct Checked {
-    pub catalog: Catalog,
-    pub xref: Xref,
-    /// Ingest's diagnostics, then the consistency report's.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Ingests `input`, cross-references it and runs the consistency report.
@@ -155,29 +151,30 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
     // Before the input is read: a wrong `--output` is told at once, and
     // what a killed build left behind is cleaned up even when this one
     // has nothing to write.
-    let _lock = render::prepare_output(&plan.output, plan.force)?;
+    let _lock = output::prepare(&plan.output, plan.force)?;
     let (catalog, diagnostics) = read_and_check(&plan.input);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Input(diagnostics));
     }
     let theme = ThemeFiles::read(plan.templates.as_deref())?;
+    let fingerprint = render::fingerprint(&catalog, &diagnostics, plan.base_url.as_ref(), &theme);
+    let previous = Manifest::load(&plan.output);
+    let report = |summary: RenderSummary, catalog: &Catalog, diagnostics| BuildReport {
+        vendors: catalog.vendors.len(),
+        codes: catalog.code_count(),
+        pages: summary.pages,
+        files: summary.files,
+        written: summary.written,
+        elapsed: start.elapsed(),
+        diagnostics,
+    };
     // An unchanged input needs no cross-reference and no page rendered.
-    if let Some(summary) = render::up_to_date(
-        &catalog,
-        &diagnostics,
-        &plan.output,
-        plan.base_url.as_ref(),
-        &theme,
-    ) {
-        return Ok(BuildReport {
-            vendors: catalog.vendors.len(),
-            codes: catalog.code_count(),
-            pages: summary.pages,
-            files: summary.files,
-            written: 0,
-            elapsed: start.elapsed(),
+    if let Some(previous) = previous.as_ref().filter(|m| m.fingerprint == fingerprint) {
+        return Ok(report(
+            RenderSummary::unchanged(previous),
+            &catalog,
             diagnostics,
-        });
+        ));
     }
     let xref = xref::cross_reference(&catalog);
     let checked = Checked {
@@ -185,22 +182,16 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         xref,
         diagnostics,
     };
-    let summary = render::render(
-        &checked,
-        &plan.input,
-        &plan.output,
-        plan.base_url.as_ref(),
-        &theme,
-        plan.force,
+    let summary = render::render(&RenderContext {
+        checked: &checked,
+        input: &plan.input,
+        output: &plan.output,
+        base_url: plan.base_url.as_ref(),
+        theme: &theme,
+        force: plan.force,
         progress,
-    )?;
-    Ok(BuildReport {
-        vendors: checked.catalog.vendors.len(),
-        codes: checked.catalog.code_count(),
-        pages: summary.pages,
-        files: summary.files,
-        written: summary.written,
-        elapsed: start.elapsed(),
-        diagnostics: checked.diagnostics,
-    })
+        fingerprint,
+        previous: previous.as_ref(),
+    })?;
+    Ok(report(summary, &checked.catalog, checked.diagnostics))
 }

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod fs;
 pub mod ingest;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod serve;
 pub mod xref;

@@ -3,7 +3,7 @@
 //! sources contradict each other.
 //!
 //! A stage between ingest and render: it reads the [`Catalog`] and returns
-//! an [`Xref`] beside it; render reads both.
+//! an [`Xref`] beside it; render reads both, as one [`Checked`].
 
 pub mod category;
 pub mod check;
@@ -46,6 +46,16 @@ pub fn cross_reference(catalog: &Catalog) -> Xref {
         categories,
         related,
     }
+}
+
+/// A catalog read and cross-referenced, with everything worth telling
+/// about it: what `errdocs check` reports and `errdocs build` renders.
+#[derive(Debug)]
+pub struct Checked {
+    pub catalog: Catalog,
+    pub xref: Xref,
+    /// Ingest's diagnostics, then the consistency report's.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The consistency report over a catalog: see [`check::check`].

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::pages::Ctx;
+use super::context::Ctx;
 use super::paths;
 use crate::model::{Bilingual, Category, Lang, Message, SourceRef};
 use crate::xref::{Reason, category::RuleTarget};

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::pages::Ctx;
+use super::context::Ctx;
 use super::paths::{self, BaseUrl};
 use crate::model::Lang;
 
@@ -144,7 +144,7 @@ pub(crate) fn write_opensearch(ctx: &Ctx, lang: Lang, out: &mut Vec<u8>) {
          </OpenSearchDescription>\n",
         name = escape(ctx.t(lang, "opensearch_name")),
         description = escape(ctx.t(lang, "opensearch_description")),
-        language = super::pages::html_lang(lang),
+        language = super::context::html_lang(lang),
         icon = escape(&base_url.join(paths::FAVICON)),
         this = escape(&base_url.join(&paths::opensearch(lang))),
     );

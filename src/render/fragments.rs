@@ -1,9 +1,6 @@
-//! Pieces of pages that many pages show alike, rendered once and reused,
-//! as Hugo's `partialCached` does.
-//!
-//! The masthead (`masthead.html`: the site's name and the search box with
-//! its ten UI strings) depends only on the language and on how deep the page
-//! is; it was a fifth of what every page's frame looked up.
+//! The entries of code pages' related lists, rendered once and reused, as
+//! Hugo's `partialCached` does (`masthead.rs` does the same for the
+//! masthead).
 //!
 //! A code is among the related codes of about eight others, and its entry
 //! (`related_item.html`) reads the same on each of their pages: it depends
@@ -17,7 +14,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::RenderError;
-use super::pages::{self, Ctx};
+use super::context::Ctx;
+use super::pages;
 use super::paths;
 use super::theme::Theme;
 use crate::model::{Bilingual, Lang};
@@ -88,7 +86,7 @@ impl<'a> Fragments<'a> {
 /// the trailing whitespace (the template file's last newline) so the piece
 /// sits in its page as the markup it replaced did. `what` names the piece
 /// in an error.
-fn piece(
+pub(super) fn piece(
     tera: &tera::Tera,
     template: &str,
     name: &'static str,
@@ -108,46 +106,3 @@ fn piece(
 
 /// The template of one entry of a code page's related list.
 const TEMPLATE: &str = "related_item.html";
-
-/// The masthead of each language at the depths pages live at: the site
-/// root, `<lang>/` and `<lang>/<section>/`.
-pub(crate) struct Mastheads(Bilingual<Vec<(String, Box<str>)>>);
-
-impl Mastheads {
-    pub(crate) fn render(theme: &Theme) -> Result<Mastheads, RenderError> {
-        #[derive(Serialize)]
-        struct Page<'a> {
-            root: &'a str,
-            lang: Lang,
-        }
-        let render = |lang: Lang| -> Result<Vec<(String, Box<str>)>, RenderError> {
-            (0..3)
-                .map(|depth| {
-                    let root = "../".repeat(depth);
-                    let page = Page { root: &root, lang };
-                    let html = piece(theme.tera.get(lang), MASTHEAD, "page", &page, || {
-                        format!("{MASTHEAD} for {lang} pages at `{root}`")
-                    })?;
-                    Ok((root, html))
-                })
-                .collect()
-        };
-        Ok(Mastheads(Bilingual {
-            en: render(Lang::En)?,
-            zh: render(Lang::Zh)?,
-        }))
-    }
-
-    /// The masthead of a page in `lang` whose links reach the site root
-    /// through `root`; `None` for a root it was not rendered for (the 404
-    /// page's absolute one), where `base.html` renders it in place.
-    pub(crate) fn get(&self, lang: Lang, root: &str) -> Option<&str> {
-        self.0
-            .get(lang)
-            .iter()
-            .find(|(r, _)| r == root)
-            .map(|(_, html)| &**html)
-    }
-}
-
-const MASTHEAD: &str = "masthead.html";

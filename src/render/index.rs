@@ -9,9 +9,9 @@ use ahash::AHashMap;
 use rayon::prelude::*;
 
 use super::paths::Names;
-use crate::build::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, Category, Code, HttpStatus, Record};
+use crate::xref::Checked;
 
 /// A record's place in the catalog: (vendor index, record index).
 pub(crate) type At = (usize, usize);

@@ -18,13 +18,13 @@ pub(crate) use self::report::report;
 pub(crate) use self::search::{not_found, search};
 pub(crate) use self::vendor::vendor;
 
-use super::fragments::Mastheads;
-use super::index::{At, Index};
-use super::paths::{self, BaseUrl};
+pub(crate) use super::context::{Ctx, html_lang};
+
+use super::context::t;
+use super::index::At;
+use super::paths;
 use super::theme::Strings;
-use crate::build::Checked;
-use crate::diagnostic::{Diagnostic, Kind};
-use crate::model::{Bilingual, Category, Lang, Message, Record, Vendor};
+use crate::model::{Category, Lang, Message, Record};
 use crate::xref::CategoryInfo;
 
 /// How many rows a page of a cross-vendor list holds; longer lists are
@@ -67,59 +67,6 @@ impl Pager {
     }
 }
 
-/// What every page is made from.
-pub(crate) struct Ctx<'a> {
-    pub checked: &'a Checked,
-    pub index: &'a Index<'a>,
-    pub strings: &'a Bilingual<Strings>,
-    pub mastheads: &'a Mastheads,
-    /// Where the site is published, when the build was told.
-    pub base_url: Option<&'a BaseUrl>,
-}
-
-impl<'a> Ctx<'a> {
-    pub(crate) fn vendor(&self, v: usize) -> &'a Vendor {
-        &self.checked.catalog.vendors[v]
-    }
-
-    fn record(&self, (v, r): At) -> &'a Record {
-        &self.checked.catalog.vendors[v].records[r]
-    }
-
-    fn category(&self, (v, r): At) -> &'a CategoryInfo {
-        let category = self.checked.xref.categories[v][r].category;
-        self.checked.xref.categorizer.info(category)
-    }
-
-    pub(crate) fn t(&self, lang: Lang, key: &str) -> &'a str {
-        t(self.strings.get(lang), key)
-    }
-
-    /// What `errdocs check` and ingest say of the record at `at`.
-    pub(crate) fn diagnostics_of(&self, at: At) -> impl Iterator<Item = &'a Diagnostic> + use<'a> {
-        let diagnostics = &self.checked.diagnostics;
-        self.index
-            .record_diagnostics
-            .get(&at)
-            .into_iter()
-            .flatten()
-            .map(move |&i| &diagnostics[i])
-    }
-
-    /// A diagnostic kind's label in `lang`.
-    pub(crate) fn kind_label(&self, lang: Lang, kind: Kind) -> &'a str {
-        self.t(lang, &format!("kind_{}", kind.as_str().replace('-', "_")))
-    }
-}
-
-/// The value of `lang`/`hreflang` attributes for a language.
-pub(crate) fn html_lang(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh-CN",
-    }
-}
-
 /// Replaces `{key}` placeholders of a UI string, in one pass: a value is
 /// never scanned for placeholders itself, so a vendor text holding
 /// `{code}` stays as it is. Unknown placeholders are kept.
@@ -150,11 +97,6 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn t<'a>(strings: &'a Strings, key: &str) -> &'a str {
-    // Keys are checked at load time and by rendering the seed site in tests.
-    strings.get(key).map_or("", String::as_str)
 }
 
 fn language_name(strings: &Strings, lang: Lang) -> &str {

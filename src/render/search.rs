@@ -22,8 +22,8 @@
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
+use super::context::Ctx;
 use super::index::category_index;
-use super::pages::Ctx;
 use super::paths::{self, Names};
 use crate::model::{Category, Lang, Record};
 

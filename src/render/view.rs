@@ -15,6 +15,12 @@ pub(super) trait View {
     fn context(&self) -> Result<tera::Context, tera::Error>;
 }
 
+/// A page's view model and the template it fills: each view names its
+/// template here, in one place.
+pub(super) trait Page: View {
+    const TEMPLATE: &'static str;
+}
+
 impl<T: Serialize> View for T {
     fn context(&self) -> Result<tera::Context, tera::Error> {
         let mut fields = Fields(tera::Context::new());

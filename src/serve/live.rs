@@ -118,7 +118,7 @@ impl Live {
             state.error = Some(chain(error));
             state.diagnostics = match error {
                 BuildError::Input(diagnostics) => errors(diagnostics),
-                BuildError::Render(_) => Vec::new(),
+                BuildError::Render(_) | BuildError::Output(_) => Vec::new(),
             };
         });
     }

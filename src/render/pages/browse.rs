@@ -6,6 +6,7 @@ use super::{Chrome, CodeRow, CountLink, Ctx, Pager, category_counts, code_row, f
 use crate::model::{Category, HttpStatus, Lang};
 use crate::render::index::category_index;
 use crate::render::paths;
+use crate::render::view::Page;
 
 #[derive(Serialize)]
 pub(crate) struct ListPage<'a> {
@@ -13,6 +14,10 @@ pub(crate) struct ListPage<'a> {
     heading: String,
     intro: String,
     links: Vec<CountLink<'a>>,
+}
+
+impl Page for ListPage<'_> {
+    const TEMPLATE: &'static str = "list.html";
 }
 
 #[derive(Serialize)]
@@ -25,6 +30,10 @@ pub(crate) struct CodesPage<'a> {
     total: usize,
     rows: Vec<CodeRow<'a>>,
     pager: Pager,
+}
+
+impl Page for CodesPage<'_> {
+    const TEMPLATE: &'static str = "codes.html";
 }
 
 pub(crate) fn categories<'a>(ctx: &Ctx<'a>, lang: Lang) -> ListPage<'a> {

@@ -10,6 +10,7 @@ use super::{
 use crate::model::{Code, Lang};
 use crate::render::fragments::Fragments;
 use crate::render::paths;
+use crate::render::view::Page;
 use crate::xref::{Reason, Related, Why, category::RuleTarget};
 
 #[derive(Serialize)]
@@ -29,6 +30,10 @@ pub(crate) struct CodePage<'a> {
     /// UI strings with this page's values filled in.
     copied: String,
     all_codes: String,
+}
+
+impl Page for CodePage<'_> {
+    const TEMPLATE: &'static str = "code.html";
 }
 
 #[derive(Serialize)]
@@ -346,6 +351,10 @@ pub(crate) struct PermalinkPage<'a> {
     rows: Vec<CodeRow<'a>>,
 }
 
+impl Page for PermalinkPage<'_> {
+    const TEMPLATE: &'static str = "permalink.html";
+}
+
 /// `codes/<code>.html` of a code several vendors use: every vendor's
 /// meaning of it, to choose from.
 pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPage<'a> {
@@ -393,6 +402,10 @@ pub(crate) struct RedirectPage {
     /// The stylesheet, for a reader whose browser does not follow.
     stylesheet: String,
     text: String,
+}
+
+impl Page for RedirectPage {
+    const TEMPLATE: &'static str = "redirect.html";
 }
 
 pub(crate) fn redirect(ctx: &Ctx, i: usize, lang: Lang) -> RedirectPage {

@@ -6,6 +6,7 @@ use super::{Chrome, CountLink, Ctx, category_counts, html_lang, t};
 use crate::model::Lang;
 use crate::render::paths;
 use crate::render::theme::Strings;
+use crate::render::view::Page;
 
 #[derive(Serialize)]
 pub(crate) struct LandingPage<'a> {
@@ -14,6 +15,10 @@ pub(crate) struct LandingPage<'a> {
     vendor_count: usize,
     languages: Vec<LanguageChoice<'a>>,
     other: LanguageChoice<'a>,
+}
+
+impl Page for LandingPage<'_> {
+    const TEMPLATE: &'static str = "landing.html";
 }
 
 #[derive(Serialize)]
@@ -65,6 +70,10 @@ pub(crate) struct HomePage<'a> {
     statuses: Vec<CountLink<'a>>,
     report_href: String,
     report_count: usize,
+}
+
+impl Page for HomePage<'_> {
+    const TEMPLATE: &'static str = "home.html";
 }
 
 pub(crate) fn home<'a>(ctx: &Ctx<'a>, lang: Lang) -> HomePage<'a> {

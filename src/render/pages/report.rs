@@ -6,6 +6,7 @@ use super::{Chrome, Ctx, PAGE_SIZE, Pager};
 use crate::diagnostic::Severity;
 use crate::model::Lang;
 use crate::render::paths;
+use crate::render::view::Page;
 
 #[derive(Serialize)]
 pub(crate) struct ReportPage<'a> {
@@ -14,6 +15,10 @@ pub(crate) struct ReportPage<'a> {
     total: usize,
     rows: Vec<ReportRow<'a>>,
     pager: Pager,
+}
+
+impl Page for ReportPage<'_> {
+    const TEMPLATE: &'static str = "report.html";
 }
 
 #[derive(Serialize)]

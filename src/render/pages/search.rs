@@ -8,10 +8,15 @@ use super::{Chrome, Ctx, t};
 use crate::model::Lang;
 use crate::render::paths;
 use crate::render::theme::Strings;
+use crate::render::view::Page;
 
 #[derive(Serialize)]
 pub(crate) struct SearchPage<'a> {
     page: Chrome<'a>,
+}
+
+impl Page for SearchPage<'_> {
+    const TEMPLATE: &'static str = "search.html";
 }
 
 pub(crate) fn search<'a>(ctx: &Ctx<'a>, lang: Lang) -> SearchPage<'a> {
@@ -36,6 +41,10 @@ pub(crate) struct NotFoundPage<'a> {
     zh: &'a Strings,
     zh_html_lang: &'static str,
     zh_search: String,
+}
+
+impl Page for NotFoundPage<'_> {
+    const TEMPLATE: &'static str = "404.html";
 }
 
 /// `404.html`, in English and Chinese at once. A host serves it at whatever

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{Chrome, CodeRow, Ctx, code_row, fill};
 use crate::model::Lang;
 use crate::render::paths;
+use crate::render::view::Page;
 
 #[derive(Serialize)]
 struct VendorView<'a> {
@@ -19,6 +20,10 @@ pub(crate) struct VendorPage<'a> {
     rows: Vec<CodeRow<'a>>,
     /// The vendor's codes as a spreadsheet.
     csv_href: String,
+}
+
+impl Page for VendorPage<'_> {
+    const TEMPLATE: &'static str = "vendor.html";
 }
 
 pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> {

@@ -13,38 +13,70 @@
 //! Every directory errdocs replaces or removes holds the marker file
 //! [`MARKER`]. A non-empty directory without it is refused unless forced,
 //! so a mistyped `--output` never deletes anyone's files.
+//!
+//! Beside the output, [`Manifest`] records what the last build wrote, so the
+//! next writes only what changed. This module knows files, not sites: render
+//! hands it paths and bytes.
 
-use std::io;
+mod lock;
+mod manifest;
+mod staging;
+
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::RenderError;
-use super::manifest::{self, Manifest};
-use crate::fs;
+pub use self::lock::OutputLock;
+pub use self::manifest::Manifest;
+pub(crate) use self::staging::Staging;
+use crate::fs::{self, FsError};
 
 /// The file that marks a directory as errdocs' own: a site it built, or a
 /// staging directory. It holds one line, `errdocs site <digest>` (the
-/// digest of the site's files, see [`Manifest::digest`]) or `errdocs staging`.
+/// digest of the site's files, see [`manifest::Text::digest`]) or
+/// `errdocs staging`.
 pub(crate) const MARKER: &str = ".errdocs";
 
 const MARKER_PREFIX: &str = "errdocs ";
 
-/// Held for a whole build: one build at a time writes an output, so that no
-/// build swaps in another's half-staged site. The file, beside the output,
-/// stays; the operating system releases the lock when the process ends,
-/// also when it is killed.
-#[derive(Debug)]
-pub struct OutputLock {
-    _file: std::fs::File,
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(transparent)]
+    Fs(#[from] FsError),
+    #[error("refusing to write `{0}`: not a plain path inside the output directory")]
+    UnsafePath(String),
+    #[error(
+        "refusing to replace `{}`: it is not empty and was not made by errdocs (it has no `{}` file); \
+         remove it, choose another `--output`, or pass `--force` to replace it",
+        .0.display(), MARKER
+    )]
+    NotOurs(PathBuf),
+    #[error(
+        "refusing to remove `{}`, where errdocs stages a build: it was not made by errdocs \
+         (it has no `{}` file); move it away",
+        .0.display(), MARKER
+    )]
+    NotOursToRemove(PathBuf),
+    #[error(
+        "output `{}` is a symbolic link; errdocs replaces the output directory as a whole, \
+         so give the directory itself",
+        .0.display()
+    )]
+    SymlinkOutput(PathBuf),
+    #[error(
+        "another errdocs build is writing `{}` (it holds `{}`); wait for it to finish",
+        .0.display(), lock::lock_name(.0)
+    )]
+    Busy(PathBuf),
 }
 
-/// Makes `target` ready to be replaced: takes its lock, puts back a previous
-/// site that a killed build left moved aside, removes the staging
-/// directories killed builds left behind, and refuses a target that is not
-/// errdocs' own (unless `force`) or is a symbolic link.
-pub(crate) fn prepare(target: &Path, force: bool) -> Result<OutputLock, RenderError> {
-    let lock = lock(target)?;
+/// Makes `target` ready to be replaced by a build, which must hold the lock
+/// returned until done: takes the lock, puts back a previous site that a
+/// killed build left moved aside, removes the staging directories killed
+/// builds left behind, and refuses a target that is not errdocs' own
+/// (unless `force`) or is a symbolic link.
+pub fn prepare(target: &Path, force: bool) -> Result<OutputLock, OutputError> {
+    let lock = lock::lock(target)?;
     let (staging, old) = (sibling(target, "tmp"), sibling(target, "old"));
     // Killed between the two renames of the fallback swap: no site, only
     // the previous one moved aside.
@@ -60,7 +92,7 @@ pub(crate) fn prepare(target: &Path, force: bool) -> Result<OutputLock, RenderEr
     match fs::metadata_if_any(target)? {
         None => Ok(lock),
         Some(found) if found.file_type().is_symlink() => {
-            Err(RenderError::SymlinkOutput(target.to_owned()))
+            Err(OutputError::SymlinkOutput(target.to_owned()))
         }
         Some(_)
             if force
@@ -70,174 +102,15 @@ pub(crate) fn prepare(target: &Path, force: bool) -> Result<OutputLock, RenderEr
         {
             Ok(lock)
         }
-        Some(_) => Err(RenderError::NotOurs(target.to_owned())),
-    }
-}
-
-/// `site` → `.site.errdocs-lock`, for messages.
-pub(crate) fn lock_name(target: &Path) -> String {
-    sibling(target, "lock")
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-fn lock(target: &Path) -> Result<OutputLock, RenderError> {
-    let path = sibling(target, "lock");
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)?;
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|source| fs::FsError::new("open", &path, source))?;
-    match file.try_lock() {
-        Ok(()) => Ok(OutputLock { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => Err(RenderError::Busy(target.to_owned())),
-        Err(std::fs::TryLockError::Error(source)) => {
-            Err(fs::FsError::new("lock", &path, source).into())
-        }
+        Some(_) => Err(OutputError::NotOurs(target.to_owned())),
     }
 }
 
 /// The digest recorded in the marker of the site at `target`.
-pub(crate) fn site_digest(target: &Path) -> Option<u64> {
+fn site_digest(target: &Path) -> Option<u64> {
     let text = fs::read_to_string(&target.join(MARKER)).ok()?;
     let digest = text.strip_prefix(MARKER_PREFIX)?.strip_prefix("site ")?;
     u64::from_str_radix(digest.trim_end(), 16).ok()
-}
-
-pub(crate) struct Staging {
-    dir: PathBuf,
-    target: PathBuf,
-}
-
-impl Staging {
-    /// Starts an empty staging directory next to `target`, marked as ours
-    /// before anything else is written into it. Call [`prepare`] first.
-    pub(crate) fn new(target: &Path) -> Result<Staging, RenderError> {
-        let dir = sibling(target, "tmp");
-        remove_ours(&dir)?;
-        fs::create_dir_all(&dir)?;
-        fs::write(&dir.join(MARKER), format!("{MARKER_PREFIX}staging\n"))?;
-        Ok(Staging {
-            dir,
-            target: target.to_owned(),
-        })
-    }
-
-    pub(crate) fn make_dir(&self, dir: &str) -> Result<(), RenderError> {
-        Ok(fs::create_dir_all(&self.dir.join(checked(dir)?))?)
-    }
-
-    /// Writes `bytes` at `page`, a `/`-separated path relative to the site
-    /// root whose directory [`Staging::make_dir`] made. Only plain names are
-    /// accepted, so nothing lands outside the site.
-    pub(crate) fn write(&self, page: &str, bytes: &[u8]) -> Result<(), RenderError> {
-        Ok(fs::write(&self.dir.join(checked(page)?), bytes)?)
-    }
-
-    /// Fills in the pages the previous site already has with the same bytes,
-    /// as hard links to its files; a copy with the same modification time
-    /// where the filesystem has no hard links. Returns how many were copied.
-    pub(crate) fn link_unchanged<'a>(
-        &self,
-        pages: impl IntoParallelIterator<Item = &'a str>,
-    ) -> Result<usize, RenderError> {
-        let copied = pages
-            .into_par_iter()
-            .map(|page| -> Result<usize, RenderError> {
-                let relative = checked(page)?;
-                let (from, to) = (self.target.join(relative), self.dir.join(relative));
-                if std::fs::hard_link(&from, &to).is_ok() {
-                    return Ok(0);
-                }
-                copy_keeping_mtime(&from, &to)?;
-                Ok(1)
-            })
-            .try_reduce(|| 0, |a, b| Ok(a + b))?;
-        Ok(copied)
-    }
-
-    /// Swaps the staged site in for the target, records `manifest` beside
-    /// it, and removes the previous site (also when it is not errdocs' own,
-    /// if `force`).
-    pub(crate) fn commit(self, manifest: &Manifest, force: bool) -> Result<(), RenderError> {
-        let text = manifest.text();
-        let marker = format!("{MARKER_PREFIX}site {:016x}\n", text.digest());
-        fs::write(&self.dir.join(MARKER), marker)?;
-        let previous = if fs::metadata_if_any(&self.target)?.is_none() {
-            fs::rename(&self.dir, &self.target)?;
-            None
-        } else if exchange(&self.dir, &self.target)
-            .map_err(|source| fs::FsError::new("swap", &self.dir, source))?
-        {
-            Some(self.dir.clone())
-        } else {
-            Some(self.swap_by_renames()?)
-        };
-        text.save(&self.target)?;
-        match previous {
-            Some(previous) if force && !is_ours(&previous) => remove_all(&previous),
-            Some(previous) => remove_ours(&previous),
-            None => Ok(()),
-        }
-    }
-
-    /// The swap where an atomic exchange is not to be had: the target is
-    /// moved aside, the staging directory moved in. A build killed between
-    /// the two leaves no target; [`prepare`] puts the previous one back.
-    fn swap_by_renames(&self) -> Result<PathBuf, RenderError> {
-        let old = sibling(&self.target, "old");
-        remove_ours(&old)?;
-        fs::rename(&self.target, &old)?;
-        if let Err(err) = fs::rename(&self.dir, &self.target) {
-            // Put the previous site back rather than leave none.
-            let _ = fs::rename(&old, &self.target);
-            return Err(err.into());
-        }
-        Ok(old)
-    }
-}
-
-impl Drop for Staging {
-    /// A build that failed removes what it staged; after a commit the
-    /// staging directory is already gone.
-    fn drop(&mut self) {
-        let _ = remove_ours(&self.dir);
-    }
-}
-
-/// Exchanges two directory entries in one step; `false` where the platform
-/// or filesystem cannot.
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    use rustix::io::Errno;
-    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
-        Ok(()) => Ok(true),
-        Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => Ok(false),
-        Err(err) => Err(err.into()),
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
-    Ok(false)
-}
-
-fn copy_keeping_mtime(from: &Path, to: &Path) -> Result<(), RenderError> {
-    let copy = || -> io::Result<()> {
-        std::fs::copy(from, to)?;
-        let modified = std::fs::metadata(from)?.modified()?;
-        std::fs::File::options()
-            .write(true)
-            .open(to)?
-            .set_modified(modified)
-    };
-    copy().map_err(|source| fs::FsError::new("copy", from, source).into())
 }
 
 /// Whether `dir` is a directory holding errdocs' marker.
@@ -251,7 +124,7 @@ fn is_empty_dir(dir: &Path) -> bool {
 
 /// Removes `dir` if it is errdocs' own or empty, and refuses otherwise. The
 /// marker goes last, so a removal cut short can be finished by the next.
-fn remove_ours(dir: &Path) -> Result<(), RenderError> {
+fn remove_ours(dir: &Path) -> Result<(), OutputError> {
     let Some(found) = fs::metadata_if_any(dir)? else {
         return Ok(());
     };
@@ -259,7 +132,7 @@ fn remove_ours(dir: &Path) -> Result<(), RenderError> {
         return Ok(fs::remove_dir(dir)?);
     }
     if !found.is_dir() || !is_ours(dir) {
-        return Err(RenderError::NotOursToRemove(dir.to_owned()));
+        return Err(OutputError::NotOursToRemove(dir.to_owned()));
     }
     let marker = dir.join(MARKER);
     fs::read_dir(dir)?
@@ -271,7 +144,7 @@ fn remove_ours(dir: &Path) -> Result<(), RenderError> {
 }
 
 /// Removes whatever is at `path`, a directory with all it holds.
-fn remove_all(path: &Path) -> Result<(), RenderError> {
+fn remove_all(path: &Path) -> Result<(), OutputError> {
     match fs::metadata_if_any(path)? {
         Some(found) if found.is_dir() => Ok(fs::remove_dir_all(path)?),
         Some(_) => Ok(fs::remove_file(path)?),
@@ -279,14 +152,16 @@ fn remove_all(path: &Path) -> Result<(), RenderError> {
     }
 }
 
-fn checked(page: &str) -> Result<&Path, RenderError> {
+/// `page` as a relative path, if it is one of plain names only, so nothing
+/// lands outside the site.
+fn checked(page: &str) -> Result<&Path, OutputError> {
     let relative = Path::new(page);
     if page.is_empty()
         || !relative
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
     {
-        return Err(RenderError::UnsafePath(page.to_owned()));
+        return Err(OutputError::UnsafePath(page.to_owned()));
     }
     Ok(relative)
 }
@@ -318,9 +193,9 @@ mod tests {
         let err = prepare(&site, false).unwrap_err();
         let held = prepare(&site, true).unwrap();
         let busy = prepare(&site, true).unwrap_err();
-        assert!(matches!(busy, RenderError::Busy(_)), "{busy}");
+        assert!(matches!(busy, OutputError::Busy(_)), "{busy}");
         drop(held);
-        assert!(matches!(err, RenderError::NotOurs(_)), "{err}");
+        assert!(matches!(err, OutputError::NotOurs(_)), "{err}");
         prepare(&site, true).unwrap();
         std::fs::remove_file(site.join("notes.txt")).unwrap();
         prepare(&site, false).unwrap();
@@ -357,7 +232,7 @@ mod tests {
 
         write(&stray.join("precious.txt"), "not ours");
         let err = prepare(&site, true).unwrap_err();
-        assert!(matches!(err, RenderError::NotOursToRemove(_)), "{err}");
+        assert!(matches!(err, OutputError::NotOursToRemove(_)), "{err}");
         assert!(stray.join("precious.txt").is_file());
     }
 

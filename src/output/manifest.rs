@@ -11,14 +11,13 @@ use ahash::AHashMap;
 use rayon::prelude::*;
 use twox_hash::XxHash3_64;
 
-use super::RenderError;
-use super::output;
+use super::{OutputError, site_digest};
 use crate::fs;
 
 const HEADER: &str = "errdocs-manifest 1";
 
 #[derive(Debug, Default)]
-pub(crate) struct Manifest {
+pub struct Manifest {
     pub fingerprint: u64,
     /// Site-relative path → hash of the file's bytes.
     pub pages: AHashMap<String, u64>,
@@ -35,7 +34,7 @@ impl Manifest {
         // The lines as read are the lines as written: their digest needs no
         // sorting and formatting again.
         let (_, lines) = text.split_once('\n')?;
-        if output::site_digest(output) != Some(digest_of_lines(lines)) {
+        if site_digest(output) != Some(digest_of_lines(lines)) {
             return None;
         }
         let manifest = parse(&text)?;
@@ -94,7 +93,7 @@ impl Manifest {
         }
     }
 
-    pub(crate) fn save(&self, output: &Path) -> Result<(), RenderError> {
+    pub(crate) fn save(&self, output: &Path) -> Result<(), OutputError> {
         self.text().save(output)
     }
 }
@@ -113,7 +112,7 @@ impl Text {
         digest_of_lines(&self.text[self.lines..])
     }
 
-    pub(crate) fn save(&self, output: &Path) -> Result<(), RenderError> {
+    pub(crate) fn save(&self, output: &Path) -> Result<(), OutputError> {
         let path = path_for(output);
         let temporary = temporary_for(output);
         fs::write(&temporary, &self.text)?;
@@ -172,7 +171,7 @@ mod tests {
         manifest.save(&output).unwrap();
         assert!(Manifest::load(&output).is_none(), "no marker, no trust");
         let marker = format!("errdocs site {:016x}\n", manifest.digest());
-        std::fs::write(output.join(output::MARKER), marker).unwrap();
+        std::fs::write(output.join(crate::output::MARKER), marker).unwrap();
         let loaded = Manifest::load(&output).unwrap();
         assert_eq!(
             (loaded.fingerprint, loaded.hash("en/a b.html")),
@@ -191,7 +190,7 @@ mod tests {
         };
         manifest.save(&output).unwrap();
         let marker = format!("errdocs site {:016x}\n", manifest.digest());
-        std::fs::write(output.join(output::MARKER), marker).unwrap();
+        std::fs::write(output.join(crate::output::MARKER), marker).unwrap();
         assert!(Manifest::load(&output).is_none());
         std::fs::write(output.join("gone.html"), "back").unwrap();
         assert!(Manifest::load(&output).is_some());

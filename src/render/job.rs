@@ -1,0 +1,383 @@
+//! Every file of the site as a [`Job`]: which files a catalog makes, where
+//! each one lives, roughly how long it takes, and how it is rendered.
+
+use std::path::Path;
+
+use super::context::Ctx;
+use super::discovery::{self, SitemapFile, SitemapUrl};
+use super::fragments::Fragments;
+use super::index::Index;
+use super::theme::{Theme, ThemeFiles};
+use super::view::Page;
+use super::{RenderError, api, pages, paths, search};
+use crate::model::{Catalog, Category, Lang};
+
+/// What every job is rendered with.
+pub(super) struct Site<'a> {
+    pub(super) theme: &'a Theme,
+    pub(super) fragments: &'a Fragments<'a>,
+    /// The theme's files, for the assets copied as they are.
+    pub(super) files: &'a ThemeFiles,
+    pub(super) ctx: &'a Ctx<'a>,
+    pub(super) input: &'a Path,
+    /// Every page the sitemap lists; empty without a base URL.
+    pub(super) sitemap: &'a [SitemapUrl],
+}
+
+/// One file of the site.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Job {
+    Landing,
+    Home(Lang),
+    Vendor(Lang, usize),
+    Code(Lang, usize, usize),
+    Permalink(Lang, usize),
+    Categories(Lang),
+    /// A category's codes, one page of [`pages::PAGE_SIZE`] at a time.
+    Category(Lang, Category, usize),
+    Statuses(Lang),
+    Status(Lang, usize, usize),
+    Report(Lang, usize),
+    /// The search page, which runs the search in its `?q=`.
+    Search(Lang),
+    /// The page a static host serves for a missing file.
+    NotFound,
+    Stylesheet,
+    SearchScript,
+    Favicon,
+    SearchIndex,
+    CodesJson,
+    /// One code's entry of `codes.json` on its own.
+    CodeJson(usize, usize),
+    VendorCsv(usize),
+    Robots,
+    /// Only with a base URL, like the sitemap.
+    OpenSearch(Lang),
+    Sitemap(SitemapFile),
+}
+
+pub(super) fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Landing,
+        Job::NotFound,
+        Job::Stylesheet,
+        Job::SearchScript,
+        Job::Favicon,
+        Job::SearchIndex,
+        Job::CodesJson,
+        Job::Robots,
+    ];
+    for (v, vendor) in catalog.vendors.iter().enumerate() {
+        jobs.push(Job::VendorCsv(v));
+        jobs.extend((0..vendor.records.len()).map(|r| Job::CodeJson(v, r)));
+    }
+    for lang in Lang::ALL {
+        jobs.extend([
+            Job::Home(lang),
+            Job::Categories(lang),
+            Job::Statuses(lang),
+            Job::Search(lang),
+        ]);
+        for (v, vendor) in catalog.vendors.iter().enumerate() {
+            jobs.push(Job::Vendor(lang, v));
+            jobs.extend((0..vendor.records.len()).map(|r| Job::Code(lang, v, r)));
+        }
+        jobs.extend((0..index.codes.len()).map(|i| Job::Permalink(lang, i)));
+        jobs.extend(
+            Category::ALL
+                .into_iter()
+                .zip(&index.categories)
+                .filter(|(_, m)| !m.is_empty())
+                .flat_map(|(c, members)| {
+                    (0..pages::page_count(members.len())).map(move |p| Job::Category(lang, c, p))
+                }),
+        );
+        jobs.extend(
+            index
+                .statuses
+                .iter()
+                .enumerate()
+                .flat_map(|(i, (_, members))| {
+                    (0..pages::page_count(members.len())).map(move |p| Job::Status(lang, i, p))
+                }),
+        );
+        jobs.extend(
+            (0..pages::page_count(index.diagnostic_records.len())).map(|p| Job::Report(lang, p)),
+        );
+    }
+    jobs
+}
+
+/// The indices of `jobs` (whose files are at `paths`) grouped by directory,
+/// the most work first, so that no thread is left alone at the end with a
+/// big directory or a big file such as `codes.json`.
+pub(super) fn by_directory(jobs: &[Job], paths: &[String], catalog: &Catalog) -> Vec<Vec<usize>> {
+    let mut groups: ahash::AHashMap<&str, (usize, Vec<usize>)> = ahash::AHashMap::new();
+    for (i, path) in paths.iter().enumerate() {
+        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let group = groups.entry(dir).or_default();
+        group.0 += jobs[i].weight(catalog);
+        group.1.push(i);
+    }
+    let mut groups: Vec<(&str, (usize, Vec<usize>))> = groups.into_iter().collect();
+    groups.sort_unstable_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    groups.into_iter().map(|(_, (_, group))| group).collect()
+}
+
+/// Every directory of the site, parents first.
+pub(super) fn dirs(catalog: &Catalog) -> Vec<String> {
+    let mut dirs = vec!["api".to_owned(), "search".to_owned()];
+    dirs.extend(catalog.vendors.iter().map(|v| format!("api/{}", v.id)));
+    for lang in Lang::ALL {
+        dirs.push(lang.tag().to_owned());
+        for section in [paths::CODES, paths::CATEGORIES, paths::STATUS] {
+            dirs.push(format!("{lang}/{section}"));
+        }
+        dirs.extend(catalog.vendors.iter().map(|v| format!("{lang}/{}", v.id)));
+    }
+    dirs
+}
+
+impl Job {
+    /// Roughly how long the job takes, in units of about 5 µs: creating a
+    /// file costs some 40 µs, rendering a code page 50 µs, a row of a list
+    /// or a code's JSON 5 µs.
+    fn weight(&self, catalog: &Catalog) -> usize {
+        let codes = catalog.code_count();
+        let work = match *self {
+            Job::Code(..) => 10,
+            Job::Vendor(_, v) => catalog.vendors[v].records.len(),
+            Job::Category(..) | Job::Status(..) | Job::Report(..) => pages::PAGE_SIZE,
+            Job::CodesJson => codes,
+            Job::SearchIndex => codes / 3,
+            Job::VendorCsv(v) => catalog.vendors[v].records.len() / 10,
+            _ => 1,
+        };
+        8 + work
+    }
+
+    /// Whether the job writes an HTML page.
+    pub(super) fn is_page(&self) -> bool {
+        matches!(
+            self,
+            Job::Landing
+                | Job::Home(_)
+                | Job::Vendor(..)
+                | Job::Code(..)
+                | Job::Permalink(..)
+                | Job::Categories(_)
+                | Job::Category(..)
+                | Job::Statuses(_)
+                | Job::Status(..)
+                | Job::Report(..)
+                | Job::Search(_)
+                | Job::NotFound
+        )
+    }
+
+    /// The language of a page that exists in every language.
+    fn lang(&self) -> Option<Lang> {
+        match *self {
+            Job::Home(lang)
+            | Job::Vendor(lang, _)
+            | Job::Code(lang, ..)
+            | Job::Permalink(lang, _)
+            | Job::Categories(lang)
+            | Job::Category(lang, ..)
+            | Job::Statuses(lang)
+            | Job::Status(lang, ..)
+            | Job::Report(lang, _)
+            | Job::Search(lang)
+            | Job::OpenSearch(lang) => Some(lang),
+            _ => None,
+        }
+    }
+
+    /// The same job in another language.
+    fn in_lang(self, lang: Lang) -> Job {
+        match self {
+            Job::Home(_) => Job::Home(lang),
+            Job::Vendor(_, v) => Job::Vendor(lang, v),
+            Job::Code(_, v, r) => Job::Code(lang, v, r),
+            Job::Permalink(_, i) => Job::Permalink(lang, i),
+            Job::Categories(_) => Job::Categories(lang),
+            Job::Category(_, c, p) => Job::Category(lang, c, p),
+            Job::Statuses(_) => Job::Statuses(lang),
+            Job::Status(_, i, p) => Job::Status(lang, i, p),
+            Job::Report(_, p) => Job::Report(lang, p),
+            Job::Search(_) => Job::Search(lang),
+            Job::OpenSearch(_) => Job::OpenSearch(lang),
+            other => other,
+        }
+    }
+
+    /// The page as the sitemap lists it, with its other languages; `None`
+    /// for what search engines should not list: files that are not pages,
+    /// the search pages, the 404 page, and permalinks that only redirect.
+    pub(super) fn sitemap_url(&self, index: &Index) -> Option<SitemapUrl> {
+        let listed = match *self {
+            Job::Permalink(_, i) => index.codes[i].1.len() > 1,
+            Job::Search(_) | Job::NotFound => false,
+            _ => self.is_page(),
+        };
+        listed.then(|| SitemapUrl {
+            path: self.path(index),
+            alternates: match self.lang() {
+                Some(_) => Lang::ALL
+                    .map(|l| (super::context::html_lang(l), self.in_lang(l).path(index)))
+                    .to_vec(),
+                None => Vec::new(),
+            },
+        })
+    }
+
+    pub(super) fn path(&self, index: &Index) -> String {
+        let vendors = &index.catalog.vendors;
+        match *self {
+            Job::Landing => "index.html".to_owned(),
+            Job::Home(lang) => paths::home_page(lang),
+            Job::Vendor(lang, v) => paths::vendor_page(lang, &vendors[v].id),
+            Job::Code(lang, v, r) => paths::code_page(
+                lang,
+                &vendors[v].id,
+                &vendors[v].records[r].code,
+                &index.names,
+            ),
+            Job::Permalink(lang, i) => paths::permalink(lang, index.codes[i].0, &index.names),
+            Job::Categories(lang) => paths::categories_page(lang),
+            Job::Category(lang, category, p) => {
+                paths::paged(paths::category_page(lang, category), p)
+            }
+            Job::Statuses(lang) => paths::statuses_page(lang),
+            Job::Status(lang, i, p) => {
+                paths::paged(paths::status_page(lang, index.statuses[i].0), p)
+            }
+            Job::Report(lang, p) => paths::paged(paths::report_page(lang), p),
+            Job::Search(lang) => paths::search_page(lang),
+            Job::NotFound => paths::NOT_FOUND.to_owned(),
+            Job::Stylesheet => paths::STYLESHEET.to_owned(),
+            Job::SearchScript => paths::SEARCH_SCRIPT.to_owned(),
+            Job::Favicon => paths::FAVICON.to_owned(),
+            Job::SearchIndex => paths::SEARCH_INDEX.to_owned(),
+            Job::CodesJson => "api/codes.json".to_owned(),
+            Job::CodeJson(v, r) => {
+                paths::code_json(&vendors[v].id, &vendors[v].records[r].code, &index.names)
+            }
+            Job::VendorCsv(v) => paths::vendor_csv(&vendors[v].id),
+            Job::Robots => paths::ROBOTS.to_owned(),
+            Job::OpenSearch(lang) => paths::opensearch(lang),
+            Job::Sitemap(file) => file.path(),
+        }
+    }
+
+    fn json_error(&self, ctx: &Ctx, source: serde_json::Error) -> RenderError {
+        RenderError::Json {
+            page: self.path(ctx.index),
+            source,
+        }
+    }
+
+    pub(super) fn render(&self, site: &Site, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let ctx = site.ctx;
+        match *self {
+            Job::Landing => self.page(site, &pages::landing(ctx), out),
+            Job::Home(lang) => self.page(site, &pages::home(ctx, lang), out),
+            Job::Vendor(lang, v) => self.page(site, &pages::vendor(ctx, v, lang), out),
+            Job::Code(lang, v, r) => {
+                self.page(site, &pages::code(ctx, site.fragments, v, r, lang), out)
+            }
+            Job::Permalink(lang, i) => match ctx.index.codes[i].1.len() {
+                1 => self.page(site, &pages::redirect(ctx, i, lang), out),
+                _ => self.page(site, &pages::permalink(ctx, i, lang), out),
+            },
+            Job::Categories(lang) => self.page(site, &pages::categories(ctx, lang), out),
+            Job::Category(lang, category, p) => {
+                self.page(site, &pages::category(ctx, category, lang, p), out)
+            }
+            Job::Statuses(lang) => self.page(site, &pages::statuses(ctx, lang), out),
+            Job::Status(lang, i, p) => self.page(site, &pages::status(ctx, i, lang, p), out),
+            Job::Report(lang, p) => self.page(site, &pages::report(ctx, lang, p, site.input), out),
+            Job::Search(lang) => self.page(site, &pages::search(ctx, lang), out),
+            Job::NotFound => self.page(site, &pages::not_found(ctx), out),
+            Job::Stylesheet => {
+                out.extend_from_slice(site.files.stylesheet.as_bytes());
+                Ok(())
+            }
+            Job::SearchScript => {
+                out.extend_from_slice(site.files.search_script.as_bytes());
+                Ok(())
+            }
+            Job::Favicon => {
+                out.extend_from_slice(site.files.favicon.as_bytes());
+                Ok(())
+            }
+            Job::SearchIndex => search::write_index(ctx, out).map_err(|e| self.json_error(ctx, e)),
+            Job::CodesJson => api::write_codes_json(ctx, out).map_err(|e| self.json_error(ctx, e)),
+            Job::CodeJson(v, r) => {
+                api::write_code_json(ctx, v, r, out).map_err(|e| self.json_error(ctx, e))
+            }
+            Job::VendorCsv(v) => {
+                api::write_vendor_csv(ctx, v, out);
+                Ok(())
+            }
+            Job::Robots => {
+                discovery::write_robots(ctx.base_url, out);
+                Ok(())
+            }
+            Job::OpenSearch(lang) => {
+                discovery::write_opensearch(ctx, lang, out);
+                Ok(())
+            }
+            Job::Sitemap(file) => {
+                let base_url = ctx
+                    .base_url
+                    .expect("a sitemap is planned only with a base URL");
+                discovery::write_sitemap(base_url, site.sitemap, file, out);
+                Ok(())
+            }
+        }
+    }
+
+    /// Fills the template `view` names with it.
+    fn page<P: Page>(&self, site: &Site, view: &P, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let wrap = |source| RenderError::Template {
+            page: self.path(site.ctx.index),
+            source,
+        };
+        let context = view.context().map_err(wrap)?;
+        // Pages in no one language (the landing page, 404) are English
+        // first and mark their Chinese parts.
+        site.theme
+            .tera
+            .get(self.lang().unwrap_or(Lang::En))
+            .render_to(P::TEMPLATE, &context, &mut *out)
+            .map_err(wrap)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Code, Record, Vendor};
+
+    #[test]
+    fn each_directory_is_one_group_and_the_most_work_comes_first() {
+        let records = ["1", "2", "3"].map(|c| Record::new(Code::new(c)));
+        let catalog = Catalog {
+            vendors: vec![Vendor::for_test("a", records.into())],
+        };
+        let jobs = [
+            (Job::Code(Lang::En, 0, 0), "en/a/1.html"),
+            (Job::Permalink(Lang::En, 0), "en/codes/1.html"),
+            (Job::Code(Lang::En, 0, 1), "en/a/2.html"),
+            (Job::Permalink(Lang::En, 1), "en/codes/2.html"),
+            (Job::Permalink(Lang::En, 2), "en/codes/3.html"),
+            (Job::Landing, "index.html"),
+            (Job::Code(Lang::En, 0, 2), "en/a/3.html"),
+        ];
+        let (jobs, paths): (Vec<Job>, Vec<String>) =
+            jobs.into_iter().map(|(j, p)| (j, p.to_owned())).unzip();
+        let groups = by_directory(&jobs, &paths, &catalog);
+        assert_eq!(groups, [vec![0, 2, 6], vec![1, 3, 4], vec![5]]);
+    }
+}
