@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{BuildPlan, PlanError};
-use crate::render::BaseUrl;
-use crate::serve::{BasePath, ServePlan};
+use errdocs::build::{BuildPlan, PlanError};
+use errdocs::render::BaseUrl;
+use errdocs::serve::{BasePath, ServePlan};
 
 #[derive(Debug, Parser)]
 #[command(

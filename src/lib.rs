@@ -7,7 +7,6 @@
 //! the site while its input is edited.
 
 pub mod build;
-pub mod cli;
 pub mod diagnostic;
 pub mod fs;
 pub mod ingest;

@@ -1,3 +1,8 @@
+//! The `errdocs` command: parse what the user typed, call the library, and
+//! turn the result into output and an exit code.
+
+mod cli;
+
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -6,8 +11,8 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::cli::{Cli, Command, ServeArgs};
 use errdocs::build::{self, BuildError, BuildReport};
-use errdocs::cli::{Cli, Command, ServeArgs};
 use errdocs::diagnostic::{Diagnostic, Severity};
 use errdocs::render::Progress;
 use errdocs::serve::{Event, Server};
@@ -22,10 +27,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
-            for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
-            }
+            print_error(err.as_ref());
             ExitCode::FAILURE
         }
     }
@@ -166,12 +168,7 @@ fn tell(event: Event, open: bool) {
                     diagnostics.iter().filter(|d| d.is_error()),
                 );
             }
-            eprintln!("error: {error}");
-            let mut cause = std::error::Error::source(error);
-            while let Some(next) = cause {
-                eprintln!("  caused by: {next}");
-                cause = next.source();
-            }
+            print_error(error);
             eprintln!(
                 "{}",
                 match first {
@@ -183,6 +180,16 @@ fn tell(event: Event, open: bool) {
         Event::WatchError { message } => {
             eprintln!("warning: watching for changes: {message}; rebuilding")
         }
+    }
+}
+
+/// Prints an error and the chain of its causes, one a line.
+fn print_error(err: &(dyn std::error::Error + 'static)) {
+    eprintln!("error: {err}");
+    let mut cause = err.source();
+    while let Some(next) = cause {
+        eprintln!("  caused by: {next}");
+        cause = next.source();
     }
 }
 
