@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{copy_tree, manifest_dir};
+use crate::support::{Expected, case_dirs, copy_tree, manifest_dir, pretty_if_json};
 
 /// Far more than any case needs; a build that takes longer hangs.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -28,14 +28,7 @@ pub fn corpus_dir() -> PathBuf {
 
 /// Every case, by name, sorted.
 pub fn case_names() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(corpus_dir())
-        .unwrap()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().unwrap().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    case_dirs(&corpus_dir())
 }
 
 /// One case built into a temporary directory: `<tmp>/input`, `<tmp>/site`.
@@ -126,103 +119,80 @@ pub fn run_case(name: &str, with_previous_site: bool) -> Result<Run, String> {
     })
 }
 
-/// Every mismatch between a case's run and its expected files.
-fn check_case(name: &str, bless: bool) -> Vec<String> {
-    let expected = corpus_dir().join(name).join("expected");
-    let fails = expected.join("error.txt").is_file();
-    let run = match run_case(name, fails) {
+/// Every mismatch between a case's run and its expected files, told to
+/// `expected`. A failed build is expected to give `error.txt`, a good one
+/// `diagnostics.txt` and whatever site files `expected/` holds (when
+/// blessing, `api/codes.json`).
+fn check_case(name: &str, expected: &mut Expected) {
+    let dir = corpus_dir().join(name).join("expected");
+    // A case expected to fail gets a previous site, which it must leave.
+    let planted = dir.join("error.txt").is_file();
+    let run = match run_case(name, planted) {
         Ok(run) => run,
-        Err(hang) => return vec![hang],
+        Err(hang) => return expected.problem(hang),
     };
-    let mut problems = Vec::new();
     if run.stderr.contains("panicked") {
-        problems.push(format!("{name}: panicked:\n{}", run.stderr));
+        expected.problem(format!("{name}: panicked:\n{}", run.stderr));
     }
-    problems.extend(stray_files(name, &run));
-    if bless {
-        bless_case(name, &run, &expected);
-        return problems;
+    for problem in stray_files(name, &run) {
+        expected.problem(problem);
     }
+    // The files a good build is compared on: those `expected/` holds, or
+    // when blessing afresh, `codes.json`.
+    let mut site_files = Vec::new();
+    let fails = match expected.blessing() {
+        true => {
+            let _ = std::fs::remove_dir_all(&dir);
+            site_files.push(PathBuf::from("api/codes.json"));
+            !run.status.success()
+        }
+        false => {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.unwrap();
+                let relative = entry.path().strip_prefix(&dir).unwrap();
+                if entry.file_type().is_file() && relative != Path::new("diagnostics.txt") {
+                    site_files.push(relative.to_owned());
+                }
+            }
+            planted
+        }
+    };
     if fails {
         if run.status.code() != Some(1) {
-            problems.push(format!("{name}: expected exit 1, got {}", run.status));
+            expected.problem(format!("{name}: expected exit 1, got {}", run.status));
         }
-        compare(
-            name,
-            "error.txt",
-            &read(&expected.join("error.txt")),
+        expected.compare(
+            &format!("{name}: error.txt"),
+            &dir.join("error.txt"),
             &run.stderr,
-            &mut problems,
         );
         let previous = std::fs::read_to_string(run.site().join("index.html")).unwrap_or_default();
-        if previous != "previous site" || entries(&run.site()).len() != 2 {
-            problems.push(format!("{name}: the previous site was changed"));
+        if planted && (previous != "previous site" || entries(&run.site()).len() != 2) {
+            expected.problem(format!("{name}: the previous site was changed"));
         }
-        return problems;
+        return;
     }
     if !run.status.success() {
-        problems.push(format!(
+        return expected.problem(format!(
             "{name}: expected success, got {}:\n{}",
             run.status, run.stderr
         ));
-        return problems;
     }
-    for entry in walkdir::WalkDir::new(&expected).sort_by_file_name() {
-        let entry = entry.unwrap();
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(&expected).unwrap();
-        let actual = if relative == Path::new("diagnostics.txt") {
-            run.stderr.clone()
-        } else {
-            match std::fs::read_to_string(run.site().join(relative)) {
-                Ok(text) => pretty_if_json(relative, text),
-                Err(_) => {
-                    problems.push(format!("{name}: {} was not produced", relative.display()));
-                    continue;
-                }
+    expected.compare(
+        &format!("{name}: diagnostics.txt"),
+        &dir.join("diagnostics.txt"),
+        &run.stderr,
+    );
+    for relative in site_files {
+        let what = format!("{name}: {}", relative.display());
+        match std::fs::read_to_string(run.site().join(&relative)) {
+            Ok(text) => {
+                let actual = pretty_if_json(&relative, text);
+                expected.compare(&what, &dir.join(&relative), &actual);
             }
-        };
-        compare(
-            name,
-            &relative.display().to_string(),
-            &read(entry.path()),
-            &actual,
-            &mut problems,
-        );
+            Err(_) => expected.problem(format!("{what} was not produced")),
+        }
     }
-    problems
-}
-
-fn compare(name: &str, file: &str, expected: &str, actual: &str, problems: &mut Vec<String>) {
-    if expected != actual {
-        problems.push(format!(
-            "{name}: {file} differs (ERRDOCS_BLESS=1 accepts):\n--- expected\n{expected}--- actual\n{actual}"
-        ));
-    }
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
-}
-
-fn bless_case(name: &str, run: &Run, expected: &Path) {
-    let _ = std::fs::remove_dir_all(expected);
-    std::fs::create_dir_all(expected).unwrap();
-    if run.status.success() {
-        std::fs::write(expected.join("diagnostics.txt"), &run.stderr).unwrap();
-        std::fs::create_dir_all(expected.join("api")).unwrap();
-        let json = read(&run.site().join("api/codes.json"));
-        std::fs::write(
-            expected.join("api/codes.json"),
-            pretty_if_json(Path::new("codes.json"), json),
-        )
-        .unwrap();
-    } else {
-        std::fs::write(expected.join("error.txt"), &run.stderr).unwrap();
-    }
-    eprintln!("blessed {name}");
 }
 
 /// Anything the build left outside `input/` and the site but the manifest
@@ -264,33 +234,17 @@ pub fn entries(dir: &Path) -> Vec<String> {
     names
 }
 
-fn pretty_if_json(path: &Path, text: String) -> String {
-    if path.extension().is_some_and(|e| e == "json") {
-        let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-        serde_json::to_string_pretty(&value).unwrap() + "\n"
-    } else {
-        text
-    }
-}
-
 #[test]
 fn every_bad_input_has_its_expected_outcome() {
-    let bless = std::env::var_os("ERRDOCS_BLESS").is_some();
     let names = case_names();
     assert!(names.len() >= 30, "the corpus is missing: {names:?}");
-    let mut problems = Vec::new();
+    let mut expected = Expected::new();
     for name in &names {
-        let expected = corpus_dir().join(name).join("expected");
-        if !bless && !expected.is_dir() {
-            problems.push(format!("{name}: no expected/ (ERRDOCS_BLESS=1 writes it)"));
+        if !expected.blessing() && !corpus_dir().join(name).join("expected").is_dir() {
+            expected.problem(format!("{name}: no expected/ (ERRDOCS_BLESS=1 writes it)"));
             continue;
         }
-        problems.extend(check_case(name, bless));
+        check_case(name, &mut expected);
     }
-    assert!(
-        problems.is_empty(),
-        "{} problem(s) in the bad-input corpus:\n\n{}",
-        problems.len(),
-        problems.join("\n\n")
-    );
+    expected.finish("the bad-input corpus");
 }

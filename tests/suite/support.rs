@@ -82,3 +82,78 @@ pub fn tool(program: &str) -> Option<Command> {
     }
     found.then(|| Command::new(program))
 }
+
+/// Expected files compared with what came out, every mismatch collected;
+/// with `ERRDOCS_BLESS=1` the expected files are written from it instead.
+/// The one way the suite's snapshot tests accept an intended change.
+pub struct Expected {
+    bless: bool,
+    problems: Vec<String>,
+}
+
+impl Expected {
+    pub fn new() -> Expected {
+        Expected {
+            bless: std::env::var_os("ERRDOCS_BLESS").is_some(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Whether expected files are being rewritten rather than compared.
+    pub fn blessing(&self) -> bool {
+        self.bless
+    }
+
+    /// Records a problem that no blessing fixes.
+    pub fn problem(&mut self, problem: String) {
+        self.problems.push(problem);
+    }
+
+    /// Compares `actual` with the file at `expected`, which `what` names
+    /// in a message, or writes it there when blessing.
+    pub fn compare(&mut self, what: &str, expected: &Path, actual: &str) {
+        if self.bless {
+            std::fs::create_dir_all(expected.parent().expect("a file in a directory")).unwrap();
+            std::fs::write(expected, actual).unwrap();
+            return;
+        }
+        let wanted = std::fs::read_to_string(expected).unwrap_or_default();
+        if wanted != actual {
+            self.problems.push(format!(
+                "{what} differs (ERRDOCS_BLESS=1 accepts):\n--- expected\n{wanted}--- actual\n{actual}"
+            ));
+        }
+    }
+
+    /// Fails with every problem found, at once.
+    pub fn finish(self, what: &str) {
+        assert!(
+            self.problems.is_empty(),
+            "{} problem(s) in {what}:\n\n{}",
+            self.problems.len(),
+            self.problems.join("\n\n")
+        );
+    }
+}
+
+/// JSON is compared pretty-printed, so expected files read well in a diff.
+pub fn pretty_if_json(path: &Path, text: String) -> String {
+    if path.extension().is_some_and(|e| e == "json") {
+        let value: Value = serde_json::from_str(&text).expect("valid JSON");
+        serde_json::to_string_pretty(&value).unwrap() + "\n"
+    } else {
+        text
+    }
+}
+
+/// The names of the directories in `dir`, sorted.
+pub fn case_dirs(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
