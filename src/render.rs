@@ -10,16 +10,16 @@
 //! bytes changed, and one with an unchanged catalog writes nothing at all.
 //!
 //! This file is the stage's face: [`RenderContext`] in, [`RenderSummary`]
-//! out. Below it, `context.rs` is what every page is made from, `pages/`
-//! holds a view model per kind of page, `masthead.rs` and `fragments.rs`
-//! the pieces rendered once and reused, and `api`, `search` and
-//! `discovery` the files that are not pages.
+//! out. Below it, `job.rs` lists the site's files and renders each;
+//! `pages/` holds a view model per kind of page (and the related-code
+//! entries rendered once and reused); `api`, `search` and `discovery` write
+//! the files that are not pages; `context.rs` is what all of them are made
+//! from, over `index`, `paths`, `theme`, `masthead` and `view`.
 
 mod api;
 mod context;
 mod discovery;
 mod error;
-mod fragments;
 mod index;
 mod job;
 mod masthead;
@@ -41,10 +41,10 @@ pub use self::theme::ThemeFiles;
 
 use self::context::Ctx;
 use self::discovery::SitemapUrl;
-use self::fragments::Fragments;
 use self::index::Index;
 use self::job::{Job, Site};
 use self::masthead::Mastheads;
+use self::pages::Fragments;
 use self::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, Lang};

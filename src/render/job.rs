@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::context::Ctx;
 use super::discovery::{self, SitemapFile, SitemapUrl};
-use super::fragments::Fragments;
 use super::index::Index;
+use super::pages::Fragments;
 use super::theme::{Theme, ThemeFiles};
 use super::view::Page;
 use super::{RenderError, api, pages, paths, search};

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::RenderError;
-use super::fragments::piece;
 use super::theme::Theme;
+use super::view::piece;
 use crate::model::{Bilingual, Lang};
 
 /// The masthead of each language at the depths pages live at: the site

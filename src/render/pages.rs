@@ -4,6 +4,7 @@
 
 mod browse;
 mod code;
+mod fragments;
 mod home;
 mod report;
 mod search;
@@ -12,7 +13,9 @@ mod vendor;
 use serde::Serialize;
 
 pub(crate) use self::browse::{categories, category, status, statuses};
-pub(crate) use self::code::{code, permalink, redirect, related_entry};
+use self::code::related_entry;
+pub(crate) use self::code::{code, permalink, redirect};
+pub(crate) use self::fragments::Fragments;
 pub(crate) use self::home::{home, landing};
 pub(crate) use self::report::report;
 pub(crate) use self::search::{not_found, search};

@@ -1,4 +1,5 @@
-//! View models of every type turned into a Tera context, field by field.
+//! View models of every type turned into a Tera context, field by field,
+//! and rendered pieces of pages.
 //!
 //! `tera::Context::from_serialize` turns a whole view into one map and then
 //! copies each of its keys into the context as a new `String`. Serialising
@@ -9,6 +10,8 @@ use std::fmt;
 
 use serde::Serialize;
 use serde::ser::{self, Impossible};
+
+use super::RenderError;
 
 /// A view model: a struct whose fields are the template's variables.
 pub(super) trait View {
@@ -28,6 +31,28 @@ impl<T: Serialize> View for T {
             .map_err(|e| tera::Error::message(e.0))?;
         Ok(fields.0)
     }
+}
+
+/// Renders `template` with `value` as its one variable, `name`, dropping
+/// the trailing whitespace (the template file's last newline) so the piece
+/// sits in its page as the markup it replaced did. `what` names the piece
+/// in an error.
+pub(super) fn piece(
+    tera: &tera::Tera,
+    template: &str,
+    name: &'static str,
+    value: &impl Serialize,
+    what: impl FnOnce() -> String,
+) -> Result<Box<str>, RenderError> {
+    let mut context = tera::Context::new();
+    context.insert(name, value);
+    let html = tera
+        .render(template, &context)
+        .map_err(|source| RenderError::Template {
+            page: what(),
+            source,
+        })?;
+    Ok(html.trim_end().into())
 }
 
 /// Why a view could not be a context.

@@ -10,6 +10,7 @@ mod corpus;
 mod hostile;
 mod incremental;
 mod kill;
+mod layout;
 mod reproducible;
 mod search;
 mod seeds;

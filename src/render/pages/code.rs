@@ -2,14 +2,14 @@
 
 use serde::Serialize;
 
-use super::super::theme::grouped;
+use super::Fragments;
 use super::{
     CategoryLink, Chrome, CodeRow, Ctx, ShownText, category_link, code_row, fill, first_message,
     html_lang, language_name, shown_messages,
 };
 use crate::model::{Code, Lang};
-use crate::render::fragments::Fragments;
 use crate::render::paths;
+use crate::render::theme::grouped;
 use crate::render::view::Page;
 use crate::xref::{Reason, Related, Why, category::RuleTarget};
 

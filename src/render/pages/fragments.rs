@@ -11,14 +11,13 @@
 
 use ahash::AHashMap;
 use rayon::prelude::*;
-use serde::Serialize;
 
-use super::RenderError;
-use super::context::Ctx;
-use super::pages;
-use super::paths;
-use super::theme::Theme;
 use crate::model::{Bilingual, Lang};
+use crate::render::RenderError;
+use crate::render::context::Ctx;
+use crate::render::paths;
+use crate::render::theme::Theme;
+use crate::render::view::piece;
 use crate::xref::{Related, Why};
 
 /// A related code and why: the same entry wherever it is listed.
@@ -58,7 +57,7 @@ impl<'a> Fragments<'a> {
                         &ctx.index.names,
                     );
                     let root = paths::root_of(&page);
-                    let entry = pages::related_entry(ctx, rel, lang, &root);
+                    let entry = super::related_entry(ctx, rel, lang, &root);
                     let html = piece(tera, TEMPLATE, "item", &entry, || {
                         format!("{TEMPLATE} for {page}")
                     })?;
@@ -80,28 +79,6 @@ impl<'a> Fragments<'a> {
             .get(&key(rel))
             .expect("every related code of the catalog is rendered")
     }
-}
-
-/// Renders `template` with `value` as its one variable, `name`, dropping
-/// the trailing whitespace (the template file's last newline) so the piece
-/// sits in its page as the markup it replaced did. `what` names the piece
-/// in an error.
-pub(super) fn piece(
-    tera: &tera::Tera,
-    template: &str,
-    name: &'static str,
-    value: &impl Serialize,
-    what: impl FnOnce() -> String,
-) -> Result<Box<str>, RenderError> {
-    let mut context = tera::Context::new();
-    context.insert(name, value);
-    let html = tera
-        .render(template, &context)
-        .map_err(|source| RenderError::Template {
-            page: what(),
-            source,
-        })?;
-    Ok(html.trim_end().into())
 }
 
 /// The template of one entry of a code page's related list.

@@ -1,0 +1,250 @@
+//! The stages run one way. Every path a library module names through
+//! `crate::`, `super::` or `self::` is resolved to the module it reaches,
+//! and the edge between two stages (or between two parts of `render`) must
+//! be one that [`STAGES`] or [`RENDER`] allows. Arrows point down; a new
+//! module has to be placed in a table before the test passes.
+//!
+//! Tests (`tests.rs` files, and the `#[cfg(test)] mod tests` at the end of
+//! a file) are left out: a test may read the seeds through `ingest`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::support::manifest_dir;
+
+/// The library's top-level modules, the face first and the model last, and
+/// the modules each may use.
+const STAGES: &[(&str, &[&str])] = &[
+    ("serve", &["build", "diagnostic", "model", "fs"]),
+    (
+        "build",
+        &[
+            "ingest",
+            "xref",
+            "render",
+            "output",
+            "diagnostic",
+            "model",
+            "fs",
+        ],
+    ),
+    ("render", &["xref", "output", "diagnostic", "model", "fs"]),
+    ("xref", &["diagnostic", "model", "fs"]),
+    ("ingest", &["diagnostic", "model", "fs"]),
+    ("output", &["fs"]),
+    ("diagnostic", &["model"]),
+    ("model", &[]),
+    ("fs", &[]),
+];
+
+/// The parts of `render`, in the same order: what lists and renders the
+/// site's files first, what all of them share last.
+const RENDER: &[(&str, &[&str])] = &[
+    (
+        "job",
+        &[
+            "pages",
+            "api",
+            "search",
+            "discovery",
+            "context",
+            "index",
+            "masthead",
+            "paths",
+            "theme",
+            "view",
+            "error",
+        ],
+    ),
+    (
+        "pages",
+        &["context", "index", "paths", "theme", "view", "error"],
+    ),
+    ("api", &["context", "index", "paths", "error"]),
+    ("search", &["context", "index", "paths", "error"]),
+    ("discovery", &["context", "paths", "error"]),
+    ("context", &["index", "masthead", "paths", "theme", "error"]),
+    ("masthead", &["theme", "view", "error"]),
+    ("index", &["paths", "error"]),
+    ("theme", &["error"]),
+    ("view", &["error"]),
+    ("paths", &[]),
+    ("error", &[]),
+];
+
+#[test]
+fn stages_only_use_the_stages_below_them() {
+    let src = manifest_dir().join("src");
+    let mut wrong = BTreeSet::new();
+    let mut unplaced = BTreeSet::new();
+    for (from, to) in edges(&src) {
+        let (table, from_unit, to_unit) = match (from.as_slice(), to.as_slice()) {
+            // The binary's own modules (`main`, `cli`) and the crate root
+            // may use anything.
+            ([first, ..], _) if matches!(first.as_str(), "main" | "cli" | "lib") => continue,
+            ([a, x, ..], [b, y, ..]) if a == "render" && b == "render" => (RENDER, x, y),
+            ([a, ..], [b, ..]) => (STAGES, a, b),
+            _ => continue,
+        };
+        if from_unit == to_unit {
+            continue;
+        }
+        match allowed(table, from_unit) {
+            None => {
+                unplaced.insert(from_unit.clone());
+            }
+            // A name that is not a module of the table is an item of the
+            // facade above it (`render::RenderError`), which children use.
+            Some(_) if allowed(table, to_unit).is_none() => {}
+            Some(uses) if uses.contains(&to_unit.as_str()) => {}
+            Some(_) => {
+                wrong.insert(format!("{} -> {}", from.join("::"), to.join("::")));
+            }
+        }
+    }
+    assert!(
+        unplaced.is_empty(),
+        "modules in no table of tests/suite/layout.rs: {unplaced:?}"
+    );
+    assert!(
+        wrong.is_empty(),
+        "arrows that point back up (see tests/suite/layout.rs):\n{}",
+        wrong.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn an_arrow_back_up_is_found() {
+    let uses = |text: &str| paths_named(text, &["render".to_owned(), "api".to_owned()]);
+    assert_eq!(
+        uses("use super::pages::Ctx;\nuse crate::build::{Checked, self};"),
+        [vec!["render", "pages"], vec!["build"]]
+    );
+    assert_eq!(
+        uses("use crate::{\n    model::Lang,\n    xref::{Related, Why},\n};"),
+        [vec!["model"], vec!["xref"]]
+    );
+    // Comments, strings of docs and tests are not uses.
+    assert!(uses("// crate::build\n#[cfg(test)]\nmod tests {\n use crate::build;\n}").is_empty());
+    assert!(allowed(STAGES, "xref").is_some_and(|uses| !uses.contains(&"render")));
+}
+
+fn allowed<'a>(table: &'a [(&str, &'a [&str])], unit: &str) -> Option<&'a [&'a str]> {
+    table
+        .iter()
+        .find(|(name, _)| *name == unit)
+        .map(|(_, uses)| *uses)
+}
+
+/// Every (module, module it names) of the library under `src`.
+fn edges(src: &Path) -> Vec<(Vec<String>, Vec<String>)> {
+    let mut edges = Vec::new();
+    for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs") || path.ends_with("tests.rs") {
+            continue;
+        }
+        let relative = path.strip_prefix(src).unwrap().with_extension("");
+        let module: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let text = std::fs::read_to_string(path).unwrap();
+        for to in paths_named(&text, &module) {
+            edges.push((module.clone(), to));
+        }
+    }
+    edges
+}
+
+/// The modules that the code of `module` names, as paths from the crate
+/// root, each cut after its first segment below the path's own prefix
+/// (`super::pages::Ctx` from `render::api` is `render::pages`).
+fn paths_named(text: &str, module: &[String]) -> Vec<Vec<String>> {
+    let code: String = text
+        .split("#[cfg(test)]\nmod tests")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut found = Vec::new();
+    let bytes = code.as_bytes();
+    let mut at = 0;
+    while at < code.len() {
+        let rest = &code[at..];
+        let starts_word = at == 0 || !is_ident(bytes[at - 1]) && bytes[at - 1] != b':';
+        let prefix = ["crate::", "super::", "self::"]
+            .into_iter()
+            .find(|p| rest.starts_with(p));
+        let Some(prefix) = prefix.filter(|_| starts_word) else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let mut base: Vec<String> = match prefix {
+            "crate::" => Vec::new(),
+            _ => module.to_vec(),
+        };
+        let mut rest = rest;
+        if prefix != "crate::" {
+            while let Some(after) = rest.strip_prefix("super::") {
+                base.pop();
+                rest = after;
+            }
+            rest = rest.strip_prefix("self::").unwrap_or(rest);
+        } else {
+            rest = &rest[prefix.len()..];
+        }
+        for first in first_segments(rest) {
+            let mut to = base.clone();
+            to.push(first);
+            found.push(to);
+        }
+        at = code.len() - rest.len();
+    }
+    found
+}
+
+/// The first segment of a path, or of each path of a `{…}` group.
+fn first_segments(rest: &str) -> Vec<String> {
+    if let Some(group) = rest.strip_prefix('{') {
+        let mut depth = 0;
+        let mut names = Vec::new();
+        let mut start = 0;
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    names.push(&group[start..i]);
+                    break;
+                }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    names.push(&group[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        return names
+            .into_iter()
+            .filter_map(|name| ident(name.trim()))
+            .filter(|name| name != "self")
+            .collect();
+    }
+    ident(rest).into_iter().collect()
+}
+
+fn ident(text: &str) -> Option<String> {
+    let end = text
+        .bytes()
+        .position(|b| !is_ident(b))
+        .unwrap_or(text.len());
+    (end > 0).then(|| text[..end].to_owned())
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
