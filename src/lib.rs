@@ -1,10 +1,13 @@
 //! errdocs turns vendors' error-code tables into a static, bilingual,
 //! cross-referenced documentation site.
 //!
-//! Three stages, one direction: [`ingest`] reads `input/` into a
-//! [`model::Catalog`], [`render`] writes the site from it; [`build`] runs
-//! both and [`cli`] is what the user types; [`serve`] builds and serves
-//! the site while its input is edited.
+//! The stages run one way: [`ingest`] reads `input/` into a
+//! [`model::Catalog`]; [`xref`] derives categories, related codes and the
+//! consistency report from it ([`xref::Checked`]); [`render`] turns that
+//! into the site's files, which [`output`] swaps in as a whole. [`build`]
+//! runs them in order and [`serve`] builds and serves the site while its
+//! input is edited; the command line is the binary's. No module uses one
+//! above it (`tests/suite/layout.rs` lists the edges allowed).
 
 pub mod build;
 pub mod diagnostic;

@@ -11,7 +11,7 @@
 //! output is cleaned up by the next build ([`prepare`]).
 //!
 //! Every directory errdocs replaces or removes holds the marker file
-//! [`MARKER`]. A non-empty directory without it is refused unless forced,
+//! `.errdocs`. A non-empty directory without it is refused unless forced,
 //! so a mistyped `--output` never deletes anyone's files.
 //!
 //! Beside the output, [`Manifest`] records what the last build wrote, so the
