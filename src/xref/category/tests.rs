@@ -4,43 +4,23 @@
 use super::assign::normalise_name;
 use super::matchers::{Glob, Pairs};
 use super::*;
-use crate::model::{
-    Bilingual, CategoryOverride, Code, HttpStatus, Lang, Message, Record, SourceRef, Vendor,
-    VendorId,
-};
+use crate::model::{CategoryOverride, Code, Record, Vendor};
 
 fn vendor(overrides: Vec<CategoryOverride>) -> Vendor {
     Vendor {
-        id: VendorId::new("acme").unwrap(),
-        name: Bilingual::default(),
-        homepage: None,
-        records: Vec::new(),
         overrides,
+        ..Vendor::for_test("acme", Vec::new())
     }
 }
 
-fn record(name: Option<&str>, status: Option<u16>, texts: &[&str]) -> Record {
-    let mut record = Record::new(Code::new("1001"));
-    record.name = name.map(str::to_owned);
-    record.http_status = status.and_then(HttpStatus::new);
-    record.messages = texts
-        .iter()
-        .map(|t| Message {
-            lang: Lang::detect(t),
-            text: (*t).to_owned(),
-            source: 0,
-        })
-        .collect();
-    record.sources.push(SourceRef {
-        file: "acme/errors.md".to_owned(),
-        line: 3,
-        lang: Lang::Zh,
-    });
-    record
-}
-
 fn assign(name: Option<&str>, status: Option<u16>, texts: &[&str]) -> Assigned {
-    Categorizer::builtin().assign(&vendor(Vec::new()), &record(name, status, texts))
+    Categorizer::builtin().assign(
+        &vendor(Vec::new()),
+        &Record::for_test("1001")
+            .named(name)
+            .status(status)
+            .texts(texts),
+    )
 }
 
 fn category(name: Option<&str>, status: Option<u16>, texts: &[&str]) -> Category {
@@ -86,7 +66,10 @@ fn override_wins_over_rules() {
     }];
     let assigned = Categorizer::builtin().assign(
         &vendor(overrides),
-        &record(Some("NotFoundUser"), Some(404), &["user not found"]),
+        &Record::for_test("1001")
+            .named("NotFoundUser")
+            .status(404)
+            .text("user not found"),
     );
     assert_eq!(assigned.category, Category::Aborted);
     assert_eq!(
@@ -106,8 +89,10 @@ fn override_for_another_code_is_ignored() {
         file: "acme/categories.toml".to_owned(),
         line: 2,
     }];
-    let assigned =
-        Categorizer::builtin().assign(&vendor(overrides), &record(None, None, &["未找到用户"]));
+    let assigned = Categorizer::builtin().assign(
+        &vendor(overrides),
+        &Record::for_test("1001").text("未找到用户"),
+    );
     assert_eq!(assigned.category, Category::NotFound);
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::key_terms::KEY_TERMS;
 use super::*;
-use crate::model::{Code, VendorId};
+use crate::model::Code;
 
 fn seeds_input() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
@@ -41,37 +41,11 @@ fn places(diagnostics: &[&Diagnostic]) -> Vec<(String, String, usize, String)> {
         .collect()
 }
 
-fn record(code: &str, rows: &[(&str, usize, Lang, &[&str])]) -> Record {
-    let mut record = Record::new(Code::new(code));
-    for &(file, line, lang, texts) in rows {
-        let source = record.sources.len();
-        record.sources.push(SourceRef {
-            file: file.to_owned(),
-            line,
-            lang,
-        });
-        for text in texts {
-            record.messages.push(Message {
-                lang: Lang::detect(text),
-                text: (*text).to_owned(),
-                source,
-            });
-        }
-    }
-    record
-}
-
 fn catalog(vendors: Vec<(&str, Vec<Record>)>) -> Catalog {
     Catalog {
         vendors: vendors
             .into_iter()
-            .map(|(id, records)| Vendor {
-                id: VendorId::new(id).unwrap(),
-                name: Bilingual::default(),
-                homepage: None,
-                records,
-                overrides: Vec::new(),
-            })
+            .map(|(id, records)| Vendor::for_test(id, records))
             .collect(),
     }
 }
@@ -210,13 +184,13 @@ fn a_faithful_pair_is_not_a_disagreement() {
 
     let catalog = catalog(vec![(
         "v",
-        vec![record(
-            "400141",
-            &[
-                (EN, 3, Lang::En, &["heartbeat on disabled instance"]),
-                (ZH, 7, Lang::Zh, &["在已被禁用的实例上进行心跳"]),
-            ],
-        )],
+        vec![
+            Record::for_test("400141")
+                .row(EN, 3, Lang::En)
+                .text("heartbeat on disabled instance")
+                .row(ZH, 7, Lang::Zh)
+                .text("在已被禁用的实例上进行心跳"),
+        ],
     )]);
     assert!(check(&catalog, Path::new("input")).is_empty());
 }
@@ -227,18 +201,13 @@ fn a_generic_word_alone_does_not_make_a_disagreement() {
     // add and drop "rule", so only one side differs in substance.
     let catalog = catalog(vec![(
         "v",
-        vec![record(
-            "400503",
-            &[
-                (
-                    EN,
-                    3,
-                    Lang::En,
-                    &["not allow service alias creating routing config"],
-                ),
-                (ZH, 7, Lang::Zh, &["服务别名不允许创建路由规则"]),
-            ],
-        )],
+        vec![
+            Record::for_test("400503")
+                .row(EN, 3, Lang::En)
+                .text("not allow service alias creating routing config")
+                .row(ZH, 7, Lang::Zh)
+                .text("服务别名不允许创建路由规则"),
+        ],
     )]);
     assert!(check(&catalog, Path::new("input")).is_empty());
 }
@@ -315,8 +284,12 @@ fn translated_codes_are_not_reported_as_one_language() {
     let mut catalog = catalog(vec![(
         "v",
         vec![
-            record("1", &[(ZH, 3, Lang::Zh, &["未找到心跳类型"])]),
-            record("2", &[(ZH, 4, Lang::Zh, &["用户已存在"])]),
+            Record::for_test("1")
+                .row(ZH, 3, Lang::Zh)
+                .text("未找到心跳类型"),
+            Record::for_test("2")
+                .row(ZH, 4, Lang::Zh)
+                .text("用户已存在"),
         ],
     )]);
     assert_eq!(check(&catalog, Path::new("input")).len(), 2);
@@ -425,16 +398,28 @@ fn same_text_ignores_case_spacing_and_trailing_punctuation_and_names_the_first()
         (
             "a",
             vec![
-                record("1", &[(EN, 5, Lang::En, &["Param invalid."])]),
-                record("2", &[(EN, 3, Lang::En, &["param  INVALID"])]),
-                record("3", &[(EN, 9, Lang::En, &["Param invalid"])]),
-                record("4", &[(EN, 10, Lang::En, &["Params invalid"])]),
+                Record::for_test("1")
+                    .row(EN, 5, Lang::En)
+                    .text("Param invalid."),
+                Record::for_test("2")
+                    .row(EN, 3, Lang::En)
+                    .text("param  INVALID"),
+                Record::for_test("3")
+                    .row(EN, 9, Lang::En)
+                    .text("Param invalid"),
+                Record::for_test("4")
+                    .row(EN, 10, Lang::En)
+                    .text("Params invalid"),
             ],
         ),
         // Another vendor may say the same.
         (
             "b",
-            vec![record("1", &[(EN, 1, Lang::En, &["Param invalid."])])],
+            vec![
+                Record::for_test("1")
+                    .row(EN, 1, Lang::En)
+                    .text("Param invalid."),
+            ],
         ),
     ]);
     let diagnostics = check(&catalog, Path::new("input"));
@@ -458,13 +443,13 @@ fn same_text_twice_under_one_code_is_left_to_ingest() {
     // A code listed twice in one file is ingest's `duplicate-code`.
     let catalog = catalog(vec![(
         "v",
-        vec![record(
-            "1",
-            &[
-                (EN, 3, Lang::En, &["Missing param."]),
-                (EN, 8, Lang::En, &["missing param"]),
-            ],
-        )],
+        vec![
+            Record::for_test("1")
+                .row(EN, 3, Lang::En)
+                .text("Missing param.")
+                .row(EN, 8, Lang::En)
+                .text("missing param"),
+        ],
     )]);
     assert!(of_kind(&check(&catalog, Path::new("input")), Kind::SameText).is_empty());
 }
@@ -475,14 +460,22 @@ fn diagnostics_point_into_the_input_directory_by_vendor_then_file_and_line() {
         (
             "a",
             vec![
-                record("1", &[("a/z.md", 9, Lang::Zh, &["未找到"])]),
-                record("2", &[("a/b.md", 20, Lang::En, &["not found"])]),
-                record("3", &[("a/b.md", 4, Lang::En, &[])]),
+                Record::for_test("1")
+                    .row("a/z.md", 9, Lang::Zh)
+                    .text("未找到"),
+                Record::for_test("2")
+                    .row("a/b.md", 20, Lang::En)
+                    .text("not found"),
+                Record::for_test("3").row("a/b.md", 4, Lang::En),
             ],
         ),
         (
             "b",
-            vec![record("1", &[("b/a.md", 1, Lang::Zh, &["未找到"])])],
+            vec![
+                Record::for_test("1")
+                    .row("b/a.md", 1, Lang::Zh)
+                    .text("未找到"),
+            ],
         ),
     ]);
     let input = Path::new("docs/input");
@@ -506,19 +499,13 @@ fn a_bilingual_row_in_a_chinese_file_is_not_wrong_language() {
     let catalog = catalog(vec![(
         "v",
         vec![
-            record(
-                "1",
-                &[(ZH, 3, Lang::Zh, &["Invalid parameter(s)", "请求参数错误"])],
-            ),
-            record(
-                "2",
-                &[(
-                    ZH,
-                    4,
-                    Lang::Zh,
-                    &["not allow modify main account default strategy"],
-                )],
-            ),
+            Record::for_test("1")
+                .row(ZH, 3, Lang::Zh)
+                .text("Invalid parameter(s)")
+                .text("请求参数错误"),
+            Record::for_test("2")
+                .row(ZH, 4, Lang::Zh)
+                .text("not allow modify main account default strategy"),
         ],
     )]);
     let diagnostics = check(&catalog, Path::new("input"));

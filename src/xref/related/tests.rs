@@ -7,22 +7,8 @@ use super::corpus::{Corpus, Scored, Scratch};
 use super::stems::stem_siblings;
 use super::tokens::{tokenize, words};
 use super::*;
-use crate::model::{Category, Code, Lang, Message, Vendor};
+use crate::model::{Category, Vendor};
 use crate::xref::category::Reason;
-
-fn record(code: &str, name: Option<&str>, texts: &[&str]) -> Record {
-    let mut record = Record::new(Code::new(code));
-    record.name = name.map(str::to_owned);
-    record.messages = texts
-        .iter()
-        .map(|t| Message {
-            lang: Lang::detect(t),
-            text: (*t).to_owned(),
-            source: 0,
-        })
-        .collect();
-    record
-}
 
 fn vendor(id: &str, records: Vec<Record>) -> Vendor {
     Vendor::for_test(id, records)
@@ -189,24 +175,29 @@ fn tiny() -> (Catalog, Vec<Vec<Assigned>>) {
             vendor(
                 "alpha",
                 vec![
-                    record("1", None, &["Service not found"]),
-                    record("2", None, &["Service already exists"]),
-                    record("3", None, &["Service not found in namespace"]),
+                    Record::for_test("1").text("Service not found"),
+                    Record::for_test("2").text("Service already exists"),
+                    Record::for_test("3").text("Service not found in namespace"),
                 ],
             ),
             vendor(
                 "beta",
                 vec![
-                    record("10", Some("SERVICE_NOT_FOUND"), &["服务未找到"]),
-                    record("11", Some("SERVICE_EXISTS"), &["服务已存在"]),
-                    record(
-                        "12",
-                        Some("SERVICE_NOT_FOUND_IN_GROUP"),
-                        &["分组中未找到服务"],
-                    ),
+                    Record::for_test("10")
+                        .named("SERVICE_NOT_FOUND")
+                        .text("服务未找到"),
+                    Record::for_test("11")
+                        .named("SERVICE_EXISTS")
+                        .text("服务已存在"),
+                    Record::for_test("12")
+                        .named("SERVICE_NOT_FOUND_IN_GROUP")
+                        .text("分组中未找到服务"),
                 ],
             ),
-            vendor("gamma", vec![record("7", None, &["Service not found"])]),
+            vendor(
+                "gamma",
+                vec![Record::for_test("7").text("Service not found")],
+            ),
         ],
     };
     let categories = vec![
@@ -277,7 +268,7 @@ fn longest_stem_comes_first_and_keeps_the_names_style() {
     let records = names
         .iter()
         .enumerate()
-        .map(|(i, n)| record(&i.to_string(), Some(n), &[]))
+        .map(|(i, n)| Record::for_test(&i.to_string()).named(*n))
         .collect();
     let siblings = stem_siblings(&vendor("v", records), LIMIT);
     let of = |r: usize| -> Vec<(usize, &str)> {
@@ -295,7 +286,7 @@ fn longest_stem_comes_first_and_keeps_the_names_style() {
 #[test]
 fn stem_siblings_are_the_nearest_codes_when_a_stem_is_large() {
     let records = (0..40)
-        .map(|i| record(&i.to_string(), Some(&format!("APP_PORT_{i}_ERROR")), &[]))
+        .map(|i| Record::for_test(&i.to_string()).named(format!("APP_PORT_{i}_ERROR").as_str()))
         .collect();
     let siblings = stem_siblings(&vendor("v", records), 4);
     let near: Vec<usize> = siblings[20].iter().map(|(o, _)| *o).collect();
@@ -307,7 +298,9 @@ fn stem_siblings_are_the_nearest_codes_when_a_stem_is_large() {
 #[test]
 fn codes_missing_from_categories_count_as_unknown() {
     let (mut catalog, _) = tiny();
-    catalog.vendors[2].records.push(record("8", None, &["？"]));
+    catalog.vendors[2]
+        .records
+        .push(Record::for_test("8").text("？"));
     let related = related(&catalog, &[], LIMIT);
     // All UNKNOWN now: gamma's copy of alpha's text is related to it.
     assert!(similar_of(&related[2][0]).contains(&(0, 0)));
@@ -768,7 +761,7 @@ fn synthetic(
                     _ => vec![&zh],
                 };
                 let code = format!("{}{:06}", 100 + v, records.len());
-                records.push(record(&code, name.as_deref(), &texts));
+                records.push(Record::for_test(&code).named(name.as_deref()).texts(&texts));
                 assigned_v.push(assigned(if one_category {
                     Category::Unknown
                 } else {
