@@ -2,6 +2,7 @@
 //! HTTP status patterns, and English and Chinese words ready to look up.
 
 use crate::model::{Category, HttpStatus};
+use crate::xref::words::{Piece, Underscore, split};
 
 #[derive(Debug)]
 pub(super) struct Rule {
@@ -171,9 +172,10 @@ pub(super) struct ChineseWord {
     pub(super) source: String,
 }
 
-/// The words of a lowercased English text: runs of ASCII letters, digits
-/// and `_` (so `depends_on` stays one word, as in the identifier it is).
+/// The words of a lowercased English text, as the table's English words
+/// are matched: `_` joins, so `depends_on` stays one word, as in the
+/// identifier it is. A phrase spans whatever is between its words.
 pub(super) fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|t| !t.is_empty())
+    let words = split(text, Underscore::Joins).filter_map(Piece::word);
+    words.map(|range| &text[range])
 }

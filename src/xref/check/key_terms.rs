@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::model::Lang;
+use crate::model::is_han;
+use crate::xref::words::{Piece, Underscore, split};
 
 /// The built-in glossary of key terms, `key-terms.toml`.
 pub(super) const KEY_TERMS: &str = include_str!("../key-terms.toml");
@@ -160,10 +161,10 @@ impl KeyTerms {
     pub(super) fn concepts<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Vec<usize> {
         let mut found = Vec::new();
         for text in texts {
-            for piece in pieces(text) {
-                match piece {
-                    Piece::Words(words) => self.match_words(&words, &mut found),
-                    Piece::Han(chars) => self.match_han(&chars, &mut found),
+            for phrase in phrases(text) {
+                match phrase {
+                    Phrase::Words(words) => self.match_words(&words, &mut found),
+                    Phrase::Han(chars) => self.match_han(&chars, &mut found),
                 }
             }
         }
@@ -282,61 +283,48 @@ fn spells(term: &[String], words: &[String]) -> bool {
             .is_some_and(|stem| word.strip_prefix(stem) == Some("ies"))
 }
 
-/// A stretch of text matched as a whole: ASCII words (split at spaces,
-/// hyphens and camelCase humps) or a run of Han characters.
+/// A stretch of text matched as a whole: ASCII words or Han characters,
+/// as [`split`] finds them, going on across spaces, hyphens and
+/// underscores (`rate-limit`, 服务 端口) and ended by anything else.
 #[derive(Debug, PartialEq)]
-enum Piece {
+enum Phrase {
     Words(Vec<String>),
     Han(Vec<char>),
 }
 
-fn pieces(text: &str) -> Vec<Piece> {
-    let mut pieces = Vec::new();
+fn phrases(text: &str) -> Vec<Phrase> {
+    let mut phrases = Vec::new();
     let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
     let mut han = Vec::new();
-    let mut previous = ' ';
-    let end_word = |word: &mut String, words: &mut Vec<String>| {
-        if !word.is_empty() {
-            words.push(std::mem::take(word));
-        }
-    };
-    let end_words = |words: &mut Vec<String>, pieces: &mut Vec<Piece>| {
+    let end_words = |words: &mut Vec<String>, phrases: &mut Vec<Phrase>| {
         if !words.is_empty() {
-            pieces.push(Piece::Words(std::mem::take(words)));
+            phrases.push(Phrase::Words(std::mem::take(words)));
         }
     };
-    let end_han = |han: &mut Vec<char>, pieces: &mut Vec<Piece>| {
+    let end_han = |han: &mut Vec<char>, phrases: &mut Vec<Phrase>| {
         if !han.is_empty() {
-            pieces.push(Piece::Han(std::mem::take(han)));
+            phrases.push(Phrase::Han(std::mem::take(han)));
         }
     };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            end_han(&mut han, &mut pieces);
-            if c.is_ascii_uppercase() && previous.is_ascii_lowercase() {
-                end_word(&mut word, &mut words);
+    for piece in split(text, Underscore::Splits) {
+        match piece {
+            Piece::Word(range) => {
+                end_han(&mut han, &mut phrases);
+                words.push(text[range].to_ascii_lowercase());
             }
-            word.push(c.to_ascii_lowercase());
-        } else if is_han(c) {
-            end_word(&mut word, &mut words);
-            end_words(&mut words, &mut pieces);
-            han.push(c);
-        } else if c == ' ' || c == '-' || c == '_' {
-            end_word(&mut word, &mut words);
-        } else {
-            end_word(&mut word, &mut words);
-            end_words(&mut words, &mut pieces);
-            end_han(&mut han, &mut pieces);
+            // `split` ends a Han run at a space; a phrase goes on across
+            // it, as across one between words: 服务 端口 reads as 服务端口.
+            Piece::Han(range) => {
+                end_words(&mut words, &mut phrases);
+                han.extend(text[range].chars());
+            }
+            Piece::Break => {
+                end_words(&mut words, &mut phrases);
+                end_han(&mut han, &mut phrases);
+            }
         }
-        previous = c;
     }
-    end_word(&mut word, &mut words);
-    end_words(&mut words, &mut pieces);
-    end_han(&mut han, &mut pieces);
-    pieces
-}
-
-fn is_han(c: char) -> bool {
-    Lang::detect(c.encode_utf8(&mut [0; 4])) == Lang::Zh
+    end_words(&mut words, &mut phrases);
+    end_han(&mut han, &mut phrases);
+    phrases
 }

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use twox_hash::XxHash3_64;
 
-use super::tokens::for_each_word;
 use crate::model::Vendor;
+use crate::xref::words::{Piece, Underscore, split};
 
 /// For each of a vendor's codes, its siblings by name: the vendor's codes
 /// whose names share a stem of at least two words with its own, longest
@@ -29,7 +29,7 @@ pub(super) fn stem_siblings(vendor: &Vendor, limit: usize) -> Vec<Vec<(usize, St
                 return stems;
             };
             key.clear();
-            for_each_word(name, |w| {
+            for w in split(name, Underscore::Splits).filter_map(Piece::word) {
                 if !key.is_empty() {
                     key.push('_');
                     // A stem from the second word on; its run comes below.
@@ -39,7 +39,7 @@ pub(super) fn stem_siblings(vendor: &Vendor, limit: usize) -> Vec<Vec<(usize, St
                 } else {
                     key.extend(name[w].chars().map(|c| c.to_ascii_lowercase()));
                 }
-            });
+            }
             stems
         })
         .collect();

@@ -1,14 +1,23 @@
 //! Tests of related codes: tokens, stems, the search against comparing
 //! every pair, and benchmarks on a synthetic catalog (ignored by default).
 
+use std::ops::Range;
 use std::path::Path;
 
 use super::corpus::{Corpus, Scored, Scratch};
 use super::stems::stem_siblings;
-use super::tokens::{tokenize, words};
+use super::tokens::tokenize;
 use super::*;
 use crate::model::{Category, Vendor};
 use crate::xref::category::Reason;
+use crate::xref::words::{Piece, Underscore, split};
+
+/// The words of a name, as its tokens and stems see them.
+fn words(name: &str) -> Vec<Range<usize>> {
+    split(name, Underscore::Splits)
+        .filter_map(Piece::word)
+        .collect()
+}
 
 fn vendor(id: &str, records: Vec<Record>) -> Vendor {
     Vendor::for_test(id, records)

@@ -1,13 +1,11 @@
 //! What a code is compared on: its name and texts as tokens, English
 //! words in their normal form and Chinese as character bigrams.
 
-use std::ops::Range;
-
 use twox_hash::XxHash3_64;
 
 use super::texts;
-use crate::model::is_han;
 use crate::model::{Category, Record};
+use crate::xref::words::{Piece, Underscore, split};
 
 /// A code's distinct tokens, each as a 64-bit hash of its normal form
 /// seeded with its category. (Two of a catalog's few hundred thousand
@@ -26,94 +24,36 @@ pub(super) fn token_hashes(record: &Record, category: Category) -> Vec<u64> {
     hashes
 }
 
-/// Calls `emit` with each token of `text`: runs of Han characters as their
-/// character bigrams (a lone character as itself), runs of ASCII letters
-/// and digits as their words ([`for_each_word`]), each [`normalized`].
-/// Everything else separates.
+/// Calls `emit` with each token of `text`: its words ([`split`] at
+/// underscores and CamelCase humps), each [`normalized`], and its runs of
+/// Han characters as their character bigrams (a lone character as itself).
+/// A bigram never spans anything between two runs, a space included.
 pub(super) fn tokenize(text: &str, word: &mut String, emit: &mut impl FnMut(&str)) {
-    // The current Han run: its first character's offset, its last one's,
-    // and whether it has more than one.
-    let mut han: Option<(usize, usize, bool)> = None;
-    let mut ascii: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = chars.peek().map_or(text.len(), |&(j, _)| j);
-        if is_han(c) {
-            if let Some(start) = ascii.take() {
-                ascii_tokens(&text[start..i], word, emit);
-            }
-            han = Some(match han {
-                Some((start, prev, _)) => {
-                    emit(&text[prev..end]);
-                    (start, i, true)
+    for piece in split(text, Underscore::Splits) {
+        match piece {
+            Piece::Word(range) => {
+                if let Some(token) = normalized(&text[range], word) {
+                    emit(token);
                 }
-                None => (i, i, false),
-            });
-            continue;
-        }
-        if let Some((start, _, false)) = han.take() {
-            emit(&text[start..i]);
-        }
-        if c.is_ascii_alphanumeric() {
-            ascii.get_or_insert(i);
-        } else if let Some(start) = ascii.take() {
-            ascii_tokens(&text[start..i], word, emit);
-        }
-    }
-    if let Some((start, _, false)) = han {
-        emit(&text[start..]);
-    }
-    if let Some(start) = ascii {
-        ascii_tokens(&text[start..], word, emit);
-    }
-}
-
-fn ascii_tokens(run: &str, word: &mut String, emit: &mut impl FnMut(&str)) {
-    for_each_word(run, |range| {
-        if let Some(token) = normalized(&run[range], word) {
-            emit(token);
-        }
-    });
-}
-
-/// The words [`for_each_word`] finds.
-#[cfg(test)]
-pub(super) fn words(text: &str) -> Vec<Range<usize>> {
-    let mut words = Vec::new();
-    for_each_word(text, |word| words.push(word));
-    words
-}
-
-/// Calls `f` with each word of a name or a run of ASCII, as a byte range:
-/// split at anything but ASCII letters and digits, and at CamelCase humps,
-/// an acronym staying whole (`InvalidRequestID` → Invalid, Request, ID;
-/// `CMDBName` → CMDB, Name; `HTTP2Error` → HTTP2, Error).
-pub(super) fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>)) {
-    let b = text.as_bytes();
-    let mut start = None;
-    for i in 0..b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            if let Some(s) = start.take() {
-                f(s..i);
             }
-            continue;
-        }
-        let Some(s) = start else {
-            start = Some(i);
-            continue;
-        };
-        let hump = b[i].is_ascii_uppercase()
-            && (b[i - 1].is_ascii_lowercase()
-                || b[i - 1].is_ascii_digit()
-                || (b[i - 1].is_ascii_uppercase()
-                    && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)));
-        if hump {
-            f(s..i);
-            start = Some(i);
+            Piece::Han(range) => bigrams(&text[range], emit),
+            Piece::Break => {}
         }
     }
-    if let Some(s) = start {
-        f(s..b.len());
+}
+
+/// Calls `emit` with each pair of adjacent characters of `run`, or with
+/// `run` itself if it is one character.
+fn bigrams(run: &str, emit: &mut impl FnMut(&str)) {
+    let mut chars = run.char_indices().skip(1).peekable();
+    if chars.peek().is_none() {
+        emit(run);
+        return;
+    }
+    let mut start = 0;
+    for (at, c) in chars {
+        emit(&run[start..at + c.len_utf8()]);
+        start = at;
     }
 }
 
