@@ -319,6 +319,61 @@ impl Record {
     }
 }
 
+/// A record built up for a test: `Record::for_test("400141").named("X")
+/// .status(400).row("v/errors.en.md", 3, Lang::En).text("…")`. Name and
+/// status take an `Option` too, for tests that have one or not.
+#[cfg(test)]
+impl Record {
+    /// A code with nothing known of it yet.
+    pub(crate) fn for_test(code: &str) -> Record {
+        Record::new(Code::new(code))
+    }
+
+    pub(crate) fn named<'a>(mut self, name: impl Into<Option<&'a str>>) -> Record {
+        self.name = name.into().map(str::to_owned);
+        self
+    }
+
+    pub(crate) fn status(mut self, status: impl Into<Option<u16>>) -> Record {
+        self.http_status = status
+            .into()
+            .map(|s| HttpStatus::new(s).expect("a status in 100–599"));
+        self
+    }
+
+    /// A row of `file` at `line`, a file declared `lang`: the source of the
+    /// texts given after it.
+    pub(crate) fn row(mut self, file: &str, line: usize, lang: Lang) -> Record {
+        self.sources.push(SourceRef {
+            file: file.to_owned(),
+            line,
+            lang,
+        });
+        self
+    }
+
+    /// A text from the last row, in the language it is written in (as
+    /// ingest detects it). A record without a row gets one, `test.md`
+    /// line 1, so that every message's source exists.
+    pub(crate) fn text(mut self, text: &str) -> Record {
+        let lang = Lang::detect(text);
+        if self.sources.is_empty() {
+            self = self.row("test.md", 1, lang);
+        }
+        self.messages.push(Message {
+            lang,
+            text: text.to_owned(),
+            source: self.sources.len() - 1,
+        });
+        self
+    }
+
+    /// [`Record::text`] for each of `texts`.
+    pub(crate) fn texts(self, texts: &[&str]) -> Record {
+        texts.iter().fold(self, |record, text| record.text(text))
+    }
+}
+
 /// A vendor and all its codes, sorted by [`Code`]'s natural order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Vendor {

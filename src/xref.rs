@@ -8,6 +8,7 @@
 pub mod category;
 pub mod check;
 pub mod related;
+mod words;
 
 use rayon::prelude::*;
 

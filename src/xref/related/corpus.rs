@@ -1,0 +1,456 @@
+//! The scoring corpus: every code as a weighted token set, an inverted
+//! index over them, and the search for each code's most similar codes of
+//! other vendors in its category.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::MIN_SIMILARITY;
+use super::tokens::token_hashes;
+use crate::model::{Catalog, Category};
+use crate::xref::Assigned;
+
+/// Every code of the catalog as a weighted token set, with an inverted
+/// index over them.
+///
+/// Codes are numbered by category, then vendor, then record: a category's
+/// codes are one run of numbers, so the accumulators one search touches are
+/// close together in memory, and a vendor's codes in the category are a run
+/// within it.
+///
+/// A token is interned per category: `service` in NOT_FOUND and `service` in
+/// INTERNAL are two tokens, since codes are only compared within a category.
+/// So a token's document frequency is its frequency in the category, and its
+/// postings list holds only codes that can be related through it.
+pub(super) struct Corpus {
+    /// Each code's `(vendor, record)`.
+    place: Vec<(u32, u32)>,
+    /// `number[vendor][record]`: the code's number.
+    pub(super) number: Vec<Vec<u32>>,
+    /// The run of numbers of each code's vendor in its category.
+    own: Vec<Range<u32>>,
+    /// Code `g`'s token ids are `tokens[token_starts[g]..token_starts[g + 1]]`,
+    /// ascending.
+    token_starts: Vec<usize>,
+    tokens: Vec<u32>,
+    /// A token's idf squared: what it adds to the dot product of two codes
+    /// that share it.
+    weight: Vec<f32>,
+    /// A token's bit in [`Corpus::common`], for the [`COMMON`] commonest
+    /// tokens of each category; [`NO_BIT`] for the others.
+    bit: Vec<u8>,
+    /// Each code's vector length, `sqrt(Σ weight)` over its tokens.
+    norm: Vec<f32>,
+    /// Which of its category's commonest tokens each code has.
+    common: Vec<u64>,
+    /// Token `t`'s postings are `postings[offsets[t]..offsets[t + 1]]`: the
+    /// codes that have it, ascending, so one vendor's codes are a run.
+    offsets: Vec<usize>,
+    postings: Vec<Posting>,
+}
+
+/// How many of a category's commonest tokens each code carries as a bit
+/// set: the lists too long to read within [`SCAN_BUDGET`](super::SCAN_BUDGET) are these, and a
+/// candidate's share of them is then a few bit operations.
+const COMMON: usize = 64;
+const NO_BIT: u8 = u8::MAX;
+
+/// An empty slot in [`Corpus::similar`]'s answer.
+pub(super) const NONE: u32 = u32::MAX;
+
+/// A code in a postings list, with its `1 / norm` at hand rather than a
+/// cache miss away.
+#[derive(Debug, Clone, Copy, Default)]
+struct Posting {
+    code: u32,
+    inverse_norm: f32,
+}
+
+impl Corpus {
+    pub(super) fn new(catalog: &Catalog, categories: &[Vec<Assigned>]) -> Corpus {
+        let mut codes = Vec::with_capacity(catalog.code_count());
+        for (v, vendor) in catalog.vendors.iter().enumerate() {
+            let assigned = categories.get(v).map_or(&[][..], Vec::as_slice);
+            for (r, record) in vendor.records.iter().enumerate() {
+                let category = assigned.get(r).map_or(Category::Unknown, |a| a.category);
+                // The catalog cannot hold 2³² codes in memory, so indices fit.
+                codes.push((category, v as u32, r as u32, record));
+            }
+        }
+        codes.sort_by_key(|&(category, v, r, _)| (category, v, r));
+        let place: Vec<(u32, u32)> = codes.iter().map(|&(_, v, r, _)| (v, r)).collect();
+        let mut number: Vec<Vec<u32>> = catalog
+            .vendors
+            .iter()
+            .map(|v| vec![0; v.records.len()])
+            .collect();
+        for (g, &(v, r)) in place.iter().enumerate() {
+            number[v as usize][r as usize] = g as u32;
+        }
+        let mut own = Vec::with_capacity(codes.len());
+        for run in codes.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let start = own.len() as u32;
+            own.extend(std::iter::repeat_n(
+                start..start + run.len() as u32,
+                run.len(),
+            ));
+        }
+
+        let hashed: Vec<Vec<u64>> = codes
+            .par_iter()
+            .with_min_len(256)
+            .map(|&(category, _, _, record)| token_hashes(record, category))
+            .collect();
+
+        // Interning is the one sequential pass over all tokens: dense ids
+        // make the document frequencies and the postings plain arrays.
+        let mut ids: HashMap<u64, u32, BuildHasherDefault<Prehashed>> = HashMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let mut category_of: Vec<Category> = Vec::new();
+        let mut token_starts = Vec::with_capacity(codes.len() + 1);
+        token_starts.push(0);
+        let mut tokens = Vec::with_capacity(hashed.iter().map(Vec::len).sum());
+        for (hashes, &(category, ..)) in hashed.iter().zip(&codes) {
+            let start = tokens.len();
+            for &hash in hashes {
+                let next = df.len() as u32;
+                let id = *ids.entry(hash).or_insert(next);
+                if id == next {
+                    df.push(0);
+                    category_of.push(category);
+                }
+                df[id as usize] += 1;
+                tokens.push(id);
+            }
+            tokens[start..].sort_unstable();
+            token_starts.push(tokens.len());
+        }
+        drop((hashed, ids));
+
+        let mut in_category = [0u32; Category::ALL.len()];
+        for &(category, ..) in &codes {
+            in_category[category as usize] += 1;
+        }
+        let weight: Vec<f32> = df
+            .iter()
+            .zip(&category_of)
+            .map(|(&df, &category)| {
+                let n = in_category[category as usize] as f32;
+                let idf = ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
+                idf * idf
+            })
+            .collect();
+
+        let mut by_category: Vec<Vec<u32>> = vec![Vec::new(); Category::ALL.len()];
+        for (t, &category) in category_of.iter().enumerate() {
+            if df[t] > 1 {
+                by_category[category as usize].push(t as u32);
+            }
+        }
+        let mut bit = vec![NO_BIT; df.len()];
+        for mut ts in by_category {
+            ts.sort_unstable_by_key(|&t| (Reverse(df[t as usize]), t));
+            for (b, &t) in ts.iter().take(COMMON).enumerate() {
+                bit[t as usize] = b as u8;
+            }
+        }
+
+        let code_tokens = |g: usize| &tokens[token_starts[g]..token_starts[g + 1]];
+        let norm: Vec<f32> = (0..codes.len())
+            .map(|g| {
+                let w = code_tokens(g).iter().map(|&t| weight[t as usize]);
+                w.sum::<f32>().sqrt()
+            })
+            .collect();
+
+        let mut offsets = Vec::with_capacity(df.len() + 1);
+        offsets.push(0);
+        for &df in &df {
+            offsets.push(offsets[offsets.len() - 1] + df as usize);
+        }
+        let common = (0..codes.len())
+            .map(|g| {
+                let bits = code_tokens(g).iter().map(|&t| bit[t as usize]);
+                bits.filter(|&b| b != NO_BIT).fold(0, |set, b| set | 1 << b)
+            })
+            .collect();
+        let mut cursor = offsets[..df.len()].to_vec();
+        let mut postings = vec![Posting::default(); offsets[df.len()]];
+        for (g, &norm) in norm.iter().enumerate() {
+            let posting = Posting {
+                code: g as u32,
+                inverse_norm: if norm > 0.0 { norm.recip() } else { 0.0 },
+            };
+            for &t in code_tokens(g) {
+                postings[cursor[t as usize]] = posting;
+                cursor[t as usize] += 1;
+            }
+        }
+
+        Corpus {
+            place,
+            number,
+            own,
+            token_starts,
+            tokens,
+            weight,
+            bit,
+            norm,
+            common,
+            offsets,
+            postings,
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.norm.len()
+    }
+
+    /// A code number as `(vendor, record)`.
+    pub(super) fn locate(&self, g: usize) -> (usize, usize) {
+        let (v, r) = self.place[g];
+        (v as usize, r as usize)
+    }
+
+    fn tokens(&self, g: usize) -> &[u32] {
+        &self.tokens[self.token_starts[g]..self.token_starts[g + 1]]
+    }
+
+    fn postings(&self, t: u32) -> &[Posting] {
+        &self.postings[self.offsets[t as usize]..self.offsets[t as usize + 1]]
+    }
+
+    /// Each code's most similar codes of other vendors, best first, by code
+    /// number: code `g`'s are `similar[g * limit..][..limit]` up to the
+    /// first [`NONE`].
+    pub(super) fn similar(&self, limit: usize, budget: usize) -> Vec<u32> {
+        // A scratch per chunk rather than per code: its accumulator is as
+        // long as the catalog. A few chunks per thread balance the load.
+        let chunk = self
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1024);
+        let mut similar = vec![NONE; self.len() * limit];
+        if limit == 0 {
+            return similar;
+        }
+        similar
+            .par_chunks_mut(chunk * limit)
+            .enumerate()
+            .for_each(|(c, out)| {
+                let mut scratch = Scratch::new(self.len());
+                for (i, out) in out.chunks_mut(limit).enumerate() {
+                    let best = self.similar_to(c * chunk + i, limit, budget, &mut scratch);
+                    for (slot, best) in out.iter_mut().zip(best) {
+                        *slot = best.code;
+                    }
+                }
+            });
+        similar
+    }
+
+    /// Code `g`'s most similar codes of other vendors with their cosine,
+    /// best first, reading at most `budget` postings.
+    pub(super) fn similar_to<'s>(
+        &self,
+        g: usize,
+        limit: usize,
+        mut budget: usize,
+        scratch: &'s mut Scratch,
+    ) -> &'s [Scored] {
+        scratch.best.clear();
+        if limit == 0 || self.norm[g] == 0.0 {
+            return &scratch.best;
+        }
+        let own = self.own[g].clone();
+
+        // Every code sharing a token with `g` gets the token's weight, rarest
+        // list first, while the lists fit in the budget. The lists past it
+        // are the category's commonest tokens: their weight is added from
+        // the bit sets below. (One without a bit, in a category with more
+        // than COMMON long lists, weighs little and is left out.)
+        let lists = &mut scratch.lists;
+        lists.clear();
+        lists.extend(self.tokens(g).iter().map(|&t| (self.postings(t).len(), t)));
+        lists.sort_unstable();
+        let mut unread = 0u64;
+        let mut most_unread = 0.0;
+        for (i, &(len, t)) in lists.iter().enumerate() {
+            if len > budget {
+                for &(_, t) in &lists[i..] {
+                    let b = self.bit[t as usize];
+                    if b != NO_BIT {
+                        unread |= 1 << b;
+                        scratch.bit_weight[b as usize] = self.weight[t as usize];
+                        most_unread += self.weight[t as usize];
+                    }
+                }
+                break;
+            }
+            budget -= len;
+            let list = self.postings(t);
+            let before = list.partition_point(|p| p.code < own.start);
+            let after = list.partition_point(|p| p.code < own.end);
+            let w = self.weight[t as usize];
+            for part in [&list[..before], &list[after..]] {
+                accumulate(part, w, &mut scratch.acc, &mut scratch.touched);
+            }
+        }
+
+        // The best `limit` in a bounded heap, worst on top. A candidate
+        // that could not beat the worst even with every unread token is
+        // passed over before its bits are looked up.
+        let inverse_norm = self.norm[g].recip();
+        let mut bar = MIN_SIMILARITY;
+        let heap = &mut scratch.heap;
+        heap.clear();
+        for &code in &scratch.touched {
+            let acc = std::mem::take(&mut scratch.acc[code as usize]);
+            let scale = inverse_norm * acc.inverse_norm;
+            if (acc.dot + most_unread) * scale < bar {
+                continue;
+            }
+            let mut dot = acc.dot;
+            let mut shared = unread & self.common[code as usize];
+            while shared != 0 {
+                dot += scratch.bit_weight[shared.trailing_zeros() as usize];
+                shared &= shared - 1;
+            }
+            let score = dot * scale;
+            if score < bar {
+                continue;
+            }
+            let candidate = Reverse(Scored { code, score });
+            if heap.len() < limit {
+                heap.push(candidate);
+            } else if let Some(mut worst) = heap.peek_mut()
+                && candidate < *worst
+            {
+                *worst = candidate;
+            }
+            if heap.len() == limit
+                && let Some(Reverse(worst)) = heap.peek()
+            {
+                bar = worst.score;
+            }
+        }
+        scratch.touched.clear();
+        scratch.best.extend(heap.drain().map(|Reverse(s)| s));
+        scratch.best.sort_unstable_by(|a, b| b.cmp(a));
+        &scratch.best
+    }
+
+    /// The cosine of two codes' weighted token sets.
+    #[cfg(test)]
+    pub(super) fn cosine(&self, a: usize, b: usize) -> f32 {
+        let (x, y) = (self.tokens(a), self.tokens(b));
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            if x[i] == y[j] {
+                dot += self.weight[x[i] as usize];
+            }
+            let (s, t) = (x[i], y[j]);
+            i += usize::from(s <= t);
+            j += usize::from(t <= s);
+        }
+        dot / (self.norm[a] * self.norm[b])
+    }
+}
+
+/// Adds `w` to the accumulator of every code in `list`, noting the codes
+/// met for the first time. Without a branch on whether a code is new: that
+/// is a coin toss the processor would mispredict.
+fn accumulate(list: &[Posting], w: f32, acc: &mut [Accumulator], touched: &mut Vec<u32>) {
+    let mut n = touched.len();
+    touched.resize(n + list.len(), 0);
+    for posting in list {
+        let acc = &mut acc[posting.code as usize];
+        touched[n] = posting.code;
+        n += usize::from(acc.dot == 0.0);
+        acc.inverse_norm = posting.inverse_norm;
+        acc.dot += w;
+    }
+    touched.truncate(n);
+}
+
+/// A candidate and its cosine. Ordered best last: higher score, then on a
+/// tie the lower code number, so equal scores never make the output depend
+/// on the thread schedule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Scored {
+    pub(super) code: u32,
+    pub(super) score: f32,
+}
+
+impl Eq for Scored {}
+
+impl Ord for Scored {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(other.code.cmp(&self.code))
+    }
+}
+
+impl PartialOrd for Scored {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// One worker's reusable buffers.
+pub(super) struct Scratch {
+    /// One accumulator per code, `dot` zero but for the `touched` ones.
+    acc: Vec<Accumulator>,
+    touched: Vec<u32>,
+    lists: Vec<(usize, u32)>,
+    /// The weights of the unread tokens' bits.
+    bit_weight: [f32; COMMON],
+    /// The best candidates so far, worst on top.
+    heap: BinaryHeap<Reverse<Scored>>,
+    best: Vec<Scored>,
+}
+
+/// A candidate's dot product so far, and its `1 / norm`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Accumulator {
+    dot: f32,
+    inverse_norm: f32,
+}
+
+impl Scratch {
+    pub(super) fn new(codes: usize) -> Scratch {
+        Scratch {
+            acc: vec![Accumulator::default(); codes],
+            touched: Vec::new(),
+            lists: Vec::new(),
+            bit_weight: [0.0; COMMON],
+            heap: BinaryHeap::new(),
+            best: Vec::new(),
+        }
+    }
+}
+
+/// The keys are already xxh3 hashes: hashing them again is wasted work.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
