@@ -5,11 +5,12 @@ use std::path::Path;
 
 use super::context::Ctx;
 use super::discovery::{self, SitemapFile, SitemapUrl};
+use super::error::RenderError;
 use super::index::Index;
 use super::pages::Fragments;
 use super::theme::{Theme, ThemeFiles};
 use super::view::Page;
-use super::{RenderError, api, pages, paths, search};
+use super::{api, pages, paths, search};
 use crate::model::{Catalog, Category, Lang};
 
 /// What every job is rendered with.

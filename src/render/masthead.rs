@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::RenderError;
+use super::error::RenderError;
 use super::theme::Theme;
 use super::view::piece;
 use crate::model::{Bilingual, Lang};

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::RenderError;
+use super::error::RenderError;
 use crate::model::{Bilingual, Lang};
 
 /// The templates, by name, compiled into the binary.

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
-use super::RenderError;
+use super::error::RenderError;
 
 /// A view model: a struct whose fields are the template's variables.
 pub(super) trait View {

@@ -13,8 +13,8 @@ use ahash::AHashMap;
 use rayon::prelude::*;
 
 use crate::model::{Bilingual, Lang};
-use crate::render::RenderError;
 use crate::render::context::Ctx;
+use crate::render::error::RenderError;
 use crate::render::paths;
 use crate::render::theme::Theme;
 use crate::render::view::piece;
