@@ -1,4 +1,5 @@
-//! The build: ingest, then render, as one call with a report.
+//! The build: ingest and check, cross-reference, then render into the
+//! output directory, as one call with a report.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

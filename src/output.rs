@@ -35,7 +35,7 @@ use crate::fs::{self, FsError};
 /// staging directory. It holds one line, `errdocs site <digest>` (the
 /// digest of the site's files, see [`manifest::Text::digest`]) or
 /// `errdocs staging`.
-pub(crate) const MARKER: &str = ".errdocs";
+const MARKER: &str = ".errdocs";
 
 const MARKER_PREFIX: &str = "errdocs ";
 

@@ -14,7 +14,8 @@
 //! `pages/` holds a view model per kind of page (and the related-code
 //! entries rendered once and reused); `api`, `search` and `discovery` write
 //! the files that are not pages; `context.rs` is what all of them are made
-//! from, over `index`, `paths`, `theme`, `masthead` and `view`.
+//! from, over `index`, `paths`, `theme` and `masthead`; `view.rs` turns a
+//! view into a Tera context.
 
 mod api;
 mod context;

@@ -179,17 +179,11 @@ pub(crate) fn category_index(category: Category) -> usize {
 mod tests {
     use super::*;
     use crate::diagnostic::{Kind, Severity};
-    use crate::model::{Lang, SourceRef, Vendor};
+    use crate::model::{Lang, Vendor};
 
     fn vendor(id: &str, codes: &[(&str, usize)]) -> Vendor {
         let records = codes.iter().map(|&(code, line)| {
-            let mut record = Record::new(Code::new(code));
-            record.sources.push(SourceRef {
-                file: format!("{id}/codes.md"),
-                line,
-                lang: Lang::En,
-            });
-            record
+            Record::for_test(code).row(&format!("{id}/codes.md"), line, Lang::En)
         });
         Vendor::for_test(id, records.collect())
     }

@@ -359,11 +359,11 @@ impl Job {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Code, Record, Vendor};
+    use crate::model::{Record, Vendor};
 
     #[test]
     fn each_directory_is_one_group_and_the_most_work_comes_first() {
-        let records = ["1", "2", "3"].map(|c| Record::new(Code::new(c)));
+        let records = ["1", "2", "3"].map(Record::for_test);
         let catalog = Catalog {
             vendors: vec![Vendor::for_test("a", records.into())],
         };

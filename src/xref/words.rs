@@ -2,9 +2,11 @@
 //! codes' tokens and name stems, the rule table's English words, and the
 //! key terms of the consistency report.
 //!
-//! One splitter, so that `InvalidRequestID` is the same three words to
-//! every part of xref. What each part then does with the words (bigrams,
-//! phrases, stems) is its own business.
+//! One splitter, so that where a word ends is one rule for every part of
+//! xref: `InvalidRequestID` is three words to related codes and to the
+//! key terms. (The rule table lowercases a text before splitting it, so it
+//! sees one word there, as it always has.) What each part then does with
+//! the words (bigrams, phrases, stems) is its own business.
 
 use std::ops::Range;
 
