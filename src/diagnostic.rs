@@ -28,6 +28,9 @@ pub enum Kind {
     NoCodes,
     /// A row or line that looked like an entry but could not be read.
     BadRow,
+    /// A table column whose header no header word names; its cells are
+    /// kept as extra fields.
+    UnknownColumn,
     /// The same code twice in one source with different texts.
     DuplicateCode,
     /// Two sources give one code different names or HTTP statuses.
@@ -47,12 +50,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Config,
         Kind::Io,
         Kind::Encoding,
         Kind::NoCodes,
         Kind::BadRow,
+        Kind::UnknownColumn,
         Kind::DuplicateCode,
         Kind::Conflict,
         Kind::OneLanguage,
@@ -70,6 +74,7 @@ impl Kind {
             Kind::Encoding => "encoding",
             Kind::NoCodes => "no-codes",
             Kind::BadRow => "bad-row",
+            Kind::UnknownColumn => "unknown-column",
             Kind::DuplicateCode => "duplicate-code",
             Kind::Conflict => "conflict",
             Kind::OneLanguage => "one-language",

@@ -12,6 +12,7 @@ pub mod fuzz;
 mod headers;
 mod html_table;
 mod markdown_table;
+mod outline;
 mod overrides;
 mod source;
 mod table;
@@ -25,7 +26,9 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::fs;
-use crate::model::{Catalog, Code, Lang, Message, Record, SourceRef, Vendor, VendorId};
+use crate::model::{
+    Bilingual, Catalog, Code, Extra, Lang, Message, Record, SourceRef, Vendor, VendorId,
+};
 
 use self::source::{Parsed, Row};
 use self::vendor::{Format, SourceConfig, StatusRule, VendorConfig};
@@ -209,10 +212,29 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
         merger.add(&parsed.rows, &relative, source.lang, &path, diagnostics);
     }
 
-    let mut records = merger.finish();
+    let (mut records, groups) = merger.finish();
     if config.http_status == Some(StatusRule::CodePrefix) {
-        for record in records.iter_mut().filter(|r| r.http_status.is_none()) {
-            record.http_status = record.code.status_prefix();
+        for record in &mut records {
+            let Some(prefix) = record.code.status_prefix() else {
+                continue;
+            };
+            match record.http_statuses.first() {
+                None => record.http_statuses.push(prefix),
+                Some(_) if record.http_statuses.contains(&prefix) => {}
+                Some(&given) => {
+                    let source = &record.sources[0];
+                    diagnostics.push(Diagnostic::warning(
+                        Kind::Conflict,
+                        input.join(&source.file),
+                        Some(source.line),
+                        format!(
+                            "code `{}` is given HTTP status {given}, but its first digits say {prefix} \
+                             (`http_status = \"code-prefix\"` in `vendor.toml`); keeping {given}",
+                            record.code
+                        ),
+                    ));
+                }
+            }
         }
     }
     // Sorted before the documentation team's files are matched to codes.
@@ -225,6 +247,7 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
         name: config.name,
         homepage: config.homepage,
         records,
+        groups,
         overrides,
     })
 }
@@ -436,6 +459,14 @@ struct Merger {
     first_line: HashMap<(usize, usize), usize>,
     /// The texts a record first got from one line, by (record, file, line).
     line_texts: HashMap<(usize, usize, usize), HashSet<String>>,
+    /// The file a record's statuses came from.
+    status_file: HashMap<usize, usize>,
+    /// Per (record, field), the values it holds: a language or a header,
+    /// and a text.
+    seen: HashSet<(usize, Field, String, String)>,
+    /// Every group path in the order first seen, in each language.
+    groups: Bilingual<Vec<Vec<String>>>,
+    group_seen: HashSet<(Lang, Vec<String>)>,
 }
 
 impl Merger {
@@ -472,6 +503,14 @@ impl Merger {
                         .texts
                         .iter()
                         .all(|t| earlier.is_some_and(|e| e.contains(t)));
+                // One row per status is how some tables give a code
+                // several: the same text with a status not seen yet.
+                let another_status = same
+                    && !row.http_statuses.is_empty()
+                    && row
+                        .http_statuses
+                        .iter()
+                        .all(|s| !record.http_statuses.contains(s));
                 let message = if same {
                     format!(
                         "code `{}` is listed again (first at line {line}) with the same text",
@@ -483,7 +522,9 @@ impl Merger {
                         row.code
                     )
                 };
-                warn(diagnostics, Kind::DuplicateCode, message);
+                if !another_status {
+                    warn(diagnostics, Kind::DuplicateCode, message);
+                }
             } else {
                 self.first_line.insert((index, file_id), row.line);
             }
@@ -500,9 +541,26 @@ impl Merger {
                 ),
                 _ => {}
             }
-            match (record.http_status, row.http_status) {
-                (None, Some(status)) => record.http_status = Some(status),
-                (Some(kept), Some(status)) if kept != status => warn(
+            // Statuses add up within a file; another file that gives other
+            // ones contradicts it.
+            let from_this_file = self.status_file.get(&index).is_none_or(|&f| f == file_id);
+            match (
+                record.http_statuses.first().copied(),
+                row.http_statuses.first(),
+            ) {
+                (_, None) => {}
+                (None, Some(_)) => {
+                    record.http_statuses.extend(&row.http_statuses);
+                    self.status_file.insert(index, file_id);
+                }
+                (Some(_), Some(_)) if from_this_file => {
+                    for status in &row.http_statuses {
+                        if !record.http_statuses.contains(status) {
+                            record.http_statuses.push(*status);
+                        }
+                    }
+                }
+                (Some(kept), Some(&status)) if !record.http_statuses.contains(&status) => warn(
                     diagnostics,
                     Kind::Conflict,
                     format!(
@@ -533,10 +591,60 @@ impl Merger {
                         .insert(text.clone());
                 }
             }
+            let seen = &mut self.seen;
+            let mut add = |field: Field, texts: &mut Vec<Message>, new: &[String]| {
+                for text in new {
+                    let lang = Lang::detect(text);
+                    if seen.insert((index, field, lang.tag().to_owned(), text.clone())) {
+                        texts.push(Message {
+                            lang,
+                            text: text.clone(),
+                            source,
+                        });
+                    }
+                }
+            };
+            add(
+                Field::Description,
+                &mut record.descriptions,
+                &row.descriptions,
+            );
+            add(Field::Solution, &mut record.solutions, &row.solutions);
+            if !row.group.is_empty() {
+                let lang = Lang::detect(&row.group.concat());
+                if self.group_seen.insert((lang, row.group.clone())) {
+                    self.groups.get_mut(lang).push(row.group.clone());
+                }
+                let group = record.group.get_mut(lang);
+                if group.is_empty() {
+                    group.clone_from(&row.group);
+                }
+            }
+            for (header, text) in &row.extra {
+                if self
+                    .seen
+                    .insert((index, Field::Extra, header.clone(), text.clone()))
+                {
+                    record.extra.push(Extra {
+                        header: header.clone(),
+                        text: text.clone(),
+                        lang: Lang::detect(text),
+                        source,
+                    });
+                }
+            }
         }
     }
 
-    fn finish(self) -> Vec<Record> {
-        self.records
+    fn finish(self) -> (Vec<Record>, Bilingual<Vec<Vec<String>>>) {
+        (self.records, self.groups)
     }
+}
+
+/// A field of a record whose values are kept once each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Field {
+    Description,
+    Solution,
+    Extra,
 }

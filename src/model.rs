@@ -61,6 +61,14 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// The first of `texts` in `lang`.
+fn first_in(texts: &[Message], lang: Lang) -> Option<&str> {
+    texts
+        .iter()
+        .find(|m| m.lang == lang)
+        .map(|m| m.text.as_str())
+}
+
 /// A pair of texts, one per language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Bilingual<T> {
@@ -253,14 +261,38 @@ pub struct Message {
     pub source: usize,
 }
 
+/// A column of a vendor's table that no header word names, kept as the
+/// vendor wrote it: its header, the cell's text, the language the text is
+/// written in, and which of the record's sources it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Extra {
+    pub header: String,
+    pub text: String,
+    pub lang: Lang,
+    pub source: usize,
+}
+
 /// One code of one vendor, merged over all the vendor's sources.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Record {
     pub code: Code,
     pub name: Option<String>,
-    pub http_status: Option<HttpStatus>,
-    /// Every distinct text the vendor gave, in source order.
+    /// Every HTTP status the code is returned with, in source order; the
+    /// first is the code's status.
+    pub http_statuses: Vec<HttpStatus>,
+    /// Every distinct text the vendor gave, in source order: the message a
+    /// client sees, or the one text a source gives for the code.
     pub messages: Vec<Message>,
+    /// Explanations the vendor gave apart from the message, in a column of
+    /// their own beside it.
+    pub descriptions: Vec<Message>,
+    /// What the vendor says to do about the code.
+    pub solutions: Vec<Message>,
+    /// The section the code is listed under, outermost first, in each
+    /// language a source gives one in; empty where none does.
+    pub group: Bilingual<Vec<String>>,
+    /// Columns no header word names, in column order.
+    pub extra: Vec<Extra>,
     pub sources: Vec<SourceRef>,
     /// The documentation team's translations into languages the vendor
     /// gave no text in; at most one per language.
@@ -275,12 +307,31 @@ impl Record {
         Record {
             code,
             name: None,
-            http_status: None,
+            http_statuses: Vec::new(),
             messages: Vec::new(),
+            descriptions: Vec::new(),
+            solutions: Vec::new(),
+            group: Bilingual::default(),
+            extra: Vec::new(),
             sources: Vec::new(),
             translations: Vec::new(),
             note: None,
         }
+    }
+
+    /// The code's HTTP status: the first the sources give.
+    pub fn http_status(&self) -> Option<HttpStatus> {
+        self.http_statuses.first().copied()
+    }
+
+    /// The vendor's first explanation in `lang`.
+    pub fn description(&self, lang: Lang) -> Option<&str> {
+        first_in(&self.descriptions, lang)
+    }
+
+    /// The vendor's first suggested action in `lang`.
+    pub fn solution(&self, lang: Lang) -> Option<&str> {
+        first_in(&self.solutions, lang)
     }
 
     /// The vendor's first text in `lang`.
@@ -335,9 +386,11 @@ impl Record {
     }
 
     pub(crate) fn status(mut self, status: impl Into<Option<u16>>) -> Record {
-        self.http_status = status
+        self.http_statuses = status
             .into()
-            .map(|s| HttpStatus::new(s).expect("a status in 100–599"));
+            .map(|s| HttpStatus::new(s).expect("a status in 100–599"))
+            .into_iter()
+            .collect();
         self
     }
 
@@ -381,6 +434,10 @@ pub struct Vendor {
     pub name: Bilingual<String>,
     pub homepage: Option<String>,
     pub records: Vec<Record>,
+    /// The sections the vendor lists its codes under, in each language, in
+    /// the order its sources first give them (its records are sorted by
+    /// code, so this is where that order is kept).
+    pub groups: Bilingual<Vec<Vec<String>>>,
     /// Categories a maintainer set by hand where the rules get a code wrong.
     pub overrides: Vec<CategoryOverride>,
 }
@@ -398,6 +455,7 @@ impl Vendor {
             },
             homepage: None,
             records,
+            groups: Bilingual::default(),
             overrides: Vec::new(),
         }
     }

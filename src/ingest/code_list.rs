@@ -6,6 +6,7 @@ use std::ops::RangeInclusive;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+use super::outline::{Headings, Outline};
 use super::source::{Parsed, Row};
 use super::text::{self, LineIndex};
 use crate::diagnostic::Kind;
@@ -16,7 +17,7 @@ const SEPARATORS: [char; 7] = [':', '：', '-', '–', '—', '|', '='];
 pub(crate) fn parse(src: &str) -> Parsed {
     // A BOM is not a newline, so dropping it keeps line numbers right.
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let blocks = code_block_lines(src);
+    let (blocks, outline) = code_block_lines(src);
     let in_block = |line: usize| covers(&blocks, line);
     let found: Vec<Found> = src
         .lines()
@@ -33,7 +34,10 @@ pub(crate) fn parse(src: &str) -> Parsed {
     let mut parsed = Parsed::default();
     for found in found {
         match found {
-            Found::Entry(row) if !blocks_only || in_block(row.line) => parsed.rows.push(row),
+            Found::Entry(mut row) if !blocks_only || in_block(row.line) => {
+                row.group = outline.group_at(row.line);
+                parsed.rows.push(row);
+            }
             Found::Broken(line, message) if !blocks_only || in_block(line) => {
                 parsed.note(line, Kind::BadRow, message);
             }
@@ -50,11 +54,14 @@ enum Found {
 }
 
 /// The lines covered by each Markdown code block, fenced or indented, in
-/// order and merged where they touch, for [`covers`].
-fn code_block_lines(src: &str) -> Vec<RangeInclusive<usize>> {
+/// order and merged where they touch, for [`covers`]; and the headings
+/// that name the groups of the entries below them.
+fn code_block_lines(src: &str) -> (Vec<RangeInclusive<usize>>, Outline) {
     let index = LineIndex::new(src);
     let mut blocks: Vec<RangeInclusive<usize>> = Vec::new();
+    let mut headings = Headings::default();
     for (event, range) in Parser::new_ext(src, Options::empty()).into_offset_iter() {
+        headings.see(&event, || index.line(range.start));
         if let Event::Start(Tag::CodeBlock(_)) = event {
             let last = range.end.saturating_sub(1).max(range.start);
             let (first, last) = (index.line(range.start), index.line(last));
@@ -66,7 +73,7 @@ fn code_block_lines(src: &str) -> Vec<RangeInclusive<usize>> {
             }
         }
     }
-    blocks
+    (blocks, headings.outline())
 }
 
 /// Whether `line` is inside one of `blocks`: a binary search, since a page
@@ -170,7 +177,7 @@ mod tests {
             parsed
                 .rows
                 .iter()
-                .all(|r| r.name.is_none() && r.http_status.is_none())
+                .all(|r| r.name.is_none() && r.http_statuses.is_empty())
         );
         assert!(!parsed.rows.iter().any(|r| r.code.starts_with("http")));
     }

@@ -204,12 +204,13 @@ pub(crate) fn parse(src: &str) -> Parsed {
             line: entry.line,
             code: entry.code,
             name: Some(entry.name),
-            http_status: None,
+            http_statuses: Vec::new(),
             texts: [entry.above, entry.trailing]
                 .iter()
                 .map(|t| text::clean(t))
                 .filter(|t| !t.is_empty())
                 .collect(),
+            ..Row::default()
         })
         .collect();
     parsed

@@ -79,7 +79,7 @@ pub fn detect(data: &[u8]) {
     let mut diagnostics = Vec::new();
     let path = Path::new("fuzz.md");
     merger.add(&parsed.rows, "fuzz.md", Lang::En, path, &mut diagnostics);
-    let mut records = merger.finish();
+    let (mut records, _) = merger.finish();
     records.sort_by(|a, b| a.code.cmp(&b.code));
     for record in &records {
         let found = editorial::position(&records, record.code.as_str());

@@ -9,8 +9,15 @@ pub(crate) enum Column {
     Code,
     /// A symbolic name (`InvalidUserToken`).
     Name,
-    /// The vendor's text for the code, in any language.
+    /// The message a client sees, in any language.
+    Message,
+    /// An explanation of the code. Beside a message column it is the
+    /// record's description; alone it is the code's text, as a message is.
     Description,
+    /// What to do about the code.
+    Solution,
+    /// The module, category or service a code belongs to.
+    Group,
     /// The HTTP status the code is returned with.
     HttpStatus,
     /// A short business code, part of the full code (`001` under HTTP 400).
@@ -55,6 +62,19 @@ const VOCABULARY: &[(&str, Column)] = &[
     ("constant", Column::Name),
     ("identifier", Column::Name),
     ("symbol", Column::Name),
+    // Message
+    ("错误信息", Column::Message),
+    ("提示信息", Column::Message),
+    ("返回信息", Column::Message),
+    ("错误消息", Column::Message),
+    ("错误提示", Column::Message),
+    ("信息", Column::Message),
+    ("消息", Column::Message),
+    ("message", Column::Message),
+    ("msg", Column::Message),
+    ("errormessage", Column::Message),
+    ("errmsg", Column::Message),
+    ("errormsg", Column::Message),
     // Description
     ("描述", Column::Description),
     ("说明", Column::Description),
@@ -62,25 +82,65 @@ const VOCABULARY: &[(&str, Column)] = &[
     ("解释", Column::Description),
     ("释义", Column::Description),
     ("错误描述", Column::Description),
-    ("错误信息", Column::Description),
     ("错误说明", Column::Description),
     ("错误码描述", Column::Description),
     ("错误码说明", Column::Description),
     ("错误码含义", Column::Description),
-    ("提示信息", Column::Description),
-    ("返回信息", Column::Description),
-    ("信息", Column::Description),
+    ("问题描述", Column::Description),
     ("原因", Column::Description),
+    ("错误原因", Column::Description),
+    ("可能原因", Column::Description),
     ("description", Column::Description),
     ("desc", Column::Description),
-    ("message", Column::Description),
-    ("msg", Column::Description),
-    ("errormessage", Column::Description),
-    ("errmsg", Column::Description),
     ("meaning", Column::Description),
     ("reason", Column::Description),
+    ("cause", Column::Description),
     ("explanation", Column::Description),
     ("details", Column::Description),
+    // Solution
+    ("处理建议", Column::Solution),
+    ("解决方案", Column::Solution),
+    ("处理措施", Column::Solution),
+    ("解决办法", Column::Solution),
+    ("解决方法", Column::Solution),
+    ("处理方法", Column::Solution),
+    ("处理方式", Column::Solution),
+    ("操作建议", Column::Solution),
+    ("修复建议", Column::Solution),
+    ("排查建议", Column::Solution),
+    ("排查方法", Column::Solution),
+    ("应对措施", Column::Solution),
+    ("处理说明", Column::Solution),
+    ("建议", Column::Solution),
+    ("solution", Column::Solution),
+    ("solutions", Column::Solution),
+    ("suggestedaction", Column::Solution),
+    ("recommendedaction", Column::Solution),
+    ("suggestion", Column::Solution),
+    ("resolution", Column::Solution),
+    ("howtofix", Column::Solution),
+    ("whattodo", Column::Solution),
+    ("remedy", Column::Solution),
+    ("workaround", Column::Solution),
+    ("troubleshooting", Column::Solution),
+    ("recommendation", Column::Solution),
+    // Group
+    ("模块", Column::Group),
+    ("所属模块", Column::Group),
+    ("功能模块", Column::Group),
+    ("分类", Column::Group),
+    ("类别", Column::Group),
+    ("错误类型", Column::Group),
+    ("错误分类", Column::Group),
+    ("所属服务", Column::Group),
+    ("服务", Column::Group),
+    ("分组", Column::Group),
+    ("module", Column::Group),
+    ("category", Column::Group),
+    ("errortype", Column::Group),
+    ("errorcategory", Column::Group),
+    ("service", Column::Group),
+    ("group", Column::Group),
     // HTTP status
     ("http状态码", Column::HttpStatus),
     ("http状态", Column::HttpStatus),
@@ -123,6 +183,15 @@ pub(crate) fn normalise(header: &str) -> String {
         .collect()
 }
 
+/// The longest vocabulary word for `column` in a normalised header.
+pub(crate) fn longest_word(key: &str, column: Column) -> Option<&'static str> {
+    VOCABULARY
+        .iter()
+        .filter(|(word, c)| *c == column && key.contains(word))
+        .map(|(word, _)| *word)
+        .max_by_key(|word| word.chars().count())
+}
+
 /// The column a header names, if the vocabulary knows it.
 pub(crate) fn classify(header: &str) -> Option<Column> {
     let key = normalise(header);
@@ -157,7 +226,13 @@ mod tests {
     fn other_wordings_generalise() {
         assert_eq!(classify("Error Code"), Some(Column::Code));
         assert_eq!(classify("HTTP Status Code"), Some(Column::HttpStatus));
-        assert_eq!(classify("Error message"), Some(Column::Description));
+        assert_eq!(classify("Error message"), Some(Column::Message));
+        assert_eq!(classify("错误信息"), Some(Column::Message));
+        assert_eq!(classify("处理建议"), Some(Column::Solution));
+        assert_eq!(classify("Suggested Action"), Some(Column::Solution));
+        assert_eq!(classify("How to fix"), Some(Column::Solution));
+        assert_eq!(classify("所属模块"), Some(Column::Group));
+        assert_eq!(classify("Service"), Some(Column::Group));
         assert_eq!(classify("错误码 (Code)"), Some(Column::Code));
         assert_eq!(classify("Name"), Some(Column::Name));
         assert_eq!(classify("备注"), None);

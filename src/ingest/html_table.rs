@@ -376,6 +376,7 @@ fn grid(table: ElementRef<'_>, line_of: &dyn Fn(&ElementRef<'_>) -> usize) -> Op
                 cells: pad(r.cells),
             })
             .collect(),
+        group: Vec::new(),
     })
 }
 

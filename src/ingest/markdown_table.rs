@@ -2,6 +2,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::outline::Headings;
 use super::source::Parsed;
 use super::table::{self, Grid, GridRow};
 use super::text::{self, LineIndex};
@@ -21,8 +22,10 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
     let mut cells: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
     let mut row_line = 0;
+    let mut headings = Headings::default();
 
     for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
+        headings.see(&event, || lines.line(range.start));
         match event {
             Event::Start(Tag::Table(_)) => grid = Grid::default(),
             Event::Start(Tag::TableHead) => grid.header_line = lines.line(range.start),
@@ -50,6 +53,10 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
             Event::End(TagEnd::Table) => grids.push(std::mem::take(&mut grid)),
             _ => {}
         }
+    }
+    let outline = headings.outline();
+    for grid in &mut grids {
+        grid.group = outline.group_at(grid.header_line);
     }
     grids
 }

@@ -14,10 +14,19 @@ pub(crate) struct Row {
     pub code: String,
     /// A symbolic name (`InvalidUserToken`, `VOL_NAME_CONFLICT`).
     pub name: Option<String>,
-    pub http_status: Option<HttpStatus>,
+    /// Every status the entry gives (`400/403`), in its order.
+    pub http_statuses: Vec<HttpStatus>,
     /// The vendor's texts for the code, whitespace-cleaned, in any language;
     /// more than one when the source gives alternatives.
     pub texts: Vec<String>,
+    /// Explanations given beside a message, in a column of their own.
+    pub descriptions: Vec<String>,
+    /// What to do about the code.
+    pub solutions: Vec<String>,
+    /// The section the entry is listed under, outermost first.
+    pub group: Vec<String>,
+    /// Cells of columns no header word names: (header, text).
+    pub extra: Vec<(String, String)>,
 }
 
 /// A problem at one line of the source text.

@@ -18,6 +18,8 @@ pub(crate) struct Grid {
     pub header_line: usize,
     pub header: Vec<String>,
     pub rows: Vec<GridRow>,
+    /// The headings the table is listed under, outermost first.
+    pub group: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -34,6 +36,8 @@ pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
     let mut parsed = Parsed::default();
     let named: Vec<Option<Columns>> = grids.iter().map(Columns::by_header).collect();
     let any_named = named.iter().any(Option::is_some);
+    // One warning per file for each header no word names.
+    let mut unknown: HashSet<&str> = HashSet::new();
     for (grid, columns) in grids.iter().zip(named) {
         let columns = if any_named {
             columns
@@ -41,12 +45,32 @@ pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
             Columns::by_content(grid)
         };
         if let Some(columns) = columns {
+            for &i in &columns.extra {
+                let header = grid.header[i].as_str();
+                if unknown.insert(header) {
+                    parsed.note(
+                        grid.header_line,
+                        Kind::UnknownColumn,
+                        unknown_column(header),
+                    );
+                }
+            }
             for row in &grid.rows {
-                read_row(&columns, row, &mut parsed);
+                read_row(&columns, grid, row, &mut parsed);
             }
         }
     }
     parsed
+}
+
+fn unknown_column(header: &str) -> String {
+    match header {
+        "" => "a column has no header; its cells are kept as extra fields".to_owned(),
+        header => format!(
+            "column `{header}` is not one errdocs knows (code, name, message, description, \
+             solution, group, HTTP status, …); its cells are kept as extra fields under that header"
+        ),
+    }
 }
 
 /// Which grid columns hold what.
@@ -57,7 +81,15 @@ struct Columns {
     body: Option<usize>,
     name: Option<usize>,
     status: Option<usize>,
+    group: Option<usize>,
+    /// The columns of the code's text: its message, or the one text a
+    /// table gives.
+    texts: Vec<usize>,
+    /// Explanations beside a message column.
     descriptions: Vec<usize>,
+    solutions: Vec<usize>,
+    /// Columns no header word names, kept under their header.
+    extra: Vec<usize>,
     /// Whether a header names the code column. Then any single token is a
     /// code (`AccessDenied`); a column guessed from content needs codes that
     /// look like codes.
@@ -67,6 +99,7 @@ struct Columns {
 impl Columns {
     fn classify(grid: &Grid) -> Columns {
         let mut columns = Columns::default();
+        let mut messages = Vec::new();
         for (i, header) in grid.header.iter().enumerate() {
             match headers::classify(header) {
                 Some(Column::Code) => _ = columns.code.get_or_insert(i),
@@ -74,9 +107,21 @@ impl Columns {
                 Some(Column::ResponseBody) => _ = columns.body.get_or_insert(i),
                 Some(Column::Name) => _ = columns.name.get_or_insert(i),
                 Some(Column::HttpStatus) => _ = columns.status.get_or_insert(i),
+                Some(Column::Group) => _ = columns.group.get_or_insert(i),
+                Some(Column::Message) => messages.push(i),
                 Some(Column::Description) => columns.descriptions.push(i),
+                Some(Column::Solution) => columns.solutions.push(i),
                 None => {}
             }
+        }
+        // A message and an explanation are two fields only when a table
+        // has both; either alone is the code's text.
+        if messages.is_empty() || columns.descriptions.is_empty() {
+            columns.texts = messages;
+            columns.texts.append(&mut columns.descriptions);
+            columns.texts.sort_unstable();
+        } else {
+            columns.texts = messages;
         }
         columns.named_code = columns.has_code();
         columns
@@ -94,31 +139,37 @@ impl Columns {
     fn by_content(grid: &Grid) -> Option<Columns> {
         let mut columns = Columns::classify(grid);
         if !columns.has_code() {
-            let named = columns.named();
-            columns.code = (0..grid.header.len())
-                .find(|&i| !named.contains(&Some(i)) && mostly_codes(grid, i));
+            columns.code =
+                (0..grid.header.len()).find(|&i| !columns.names(i) && mostly_codes(grid, i));
         }
         columns.has_code().then(|| columns.with_descriptions(grid))
     }
 
-    fn named(&self) -> [Option<usize>; 5] {
+    /// Whether a header word names column `i`.
+    fn names(&self, i: usize) -> bool {
         [
             self.code,
             self.business_code,
             self.body,
             self.name,
             self.status,
+            self.group,
         ]
+        .contains(&Some(i))
+            || [&self.texts, &self.descriptions, &self.solutions]
+                .iter()
+                .any(|columns| columns.contains(&i))
     }
 
-    /// When no header says "description", the columns no header word names
-    /// are the best guess for the vendor's text.
+    /// When no header names the vendor's text, the columns no header word
+    /// names are the best guess for it; otherwise they are kept as extra
+    /// fields.
     fn with_descriptions(mut self, grid: &Grid) -> Columns {
-        if self.descriptions.is_empty() {
-            let named = self.named();
-            self.descriptions = (0..grid.header.len())
-                .filter(|i| !named.contains(&Some(*i)))
-                .collect();
+        let unnamed: Vec<usize> = (0..grid.header.len()).filter(|&i| !self.names(i)).collect();
+        if self.texts.is_empty() {
+            self.texts = unnamed;
+        } else {
+            self.extra = unnamed;
         }
         self
     }
@@ -140,7 +191,7 @@ fn strip_code(cell: &str) -> &str {
     cell.trim().trim_matches('`').trim()
 }
 
-fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
+fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) {
     let raw = |i: usize| row.cells.get(i).map_or("", String::as_str);
     let cell = |index: Option<usize>| index.map_or("", |i| strip_code(raw(i)));
     if is_blank_or_heading(row) {
@@ -151,15 +202,35 @@ fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
         .body
         .map(|i| body::extract(raw(i)))
         .unwrap_or_default();
-    let http_status = read_status(cell(columns.status), row.line, parsed);
+    let http_statuses = read_statuses(cell(columns.status), row.line, parsed);
     let name = Some(cell(columns.name))
         .filter(|n| !n.is_empty())
         .map(str::to_owned);
+    let texts_of = |indices: &[usize]| -> Vec<String> {
+        let mut texts: Vec<String> = Vec::new();
+        for &i in indices {
+            let text = text::clean(raw(i));
+            if !text.is_empty() && !texts.contains(&text) {
+                texts.push(text);
+            }
+        }
+        texts
+    };
     let descriptions = columns
-        .descriptions
+        .texts
         .iter()
         .map(|&i| text::clean(raw(i)))
         .filter(|d| !d.is_empty());
+    let explanations = texts_of(&columns.descriptions);
+    let solutions = texts_of(&columns.solutions);
+    let mut group = grid.group.clone();
+    group.extend(Some(text::clean(cell(columns.group))).filter(|g| !g.is_empty()));
+    let extra: Vec<(String, String)> = columns
+        .extra
+        .iter()
+        .map(|&i| (grid.header[i].clone(), text::clean(raw(i))))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
 
     // The code a client sees is the one in the response body; a bare code
     // column comes next, a business code (a part of the full code) last.
@@ -224,8 +295,12 @@ fn read_row(columns: &Columns, row: &GridRow, parsed: &mut Parsed) {
             line: row.line,
             code,
             name: name.clone(),
-            http_status,
+            http_statuses: http_statuses.clone(),
             texts,
+            descriptions: explanations.clone(),
+            solutions: solutions.clone(),
+            group: group.clone(),
+            extra: extra.clone(),
         });
     }
 }
@@ -240,21 +315,30 @@ fn is_blank_or_heading(row: &GridRow) -> bool {
     }
 }
 
-/// The first three-digit number of a status cell: `400`, `400 Bad Request`.
-fn read_status(cell: &str, line: usize, parsed: &mut Parsed) -> Option<HttpStatus> {
+/// Every HTTP status of a status cell, in order: each number of three
+/// digits standing alone (`400`, `400 Bad Request`, `400/403`, `400, 409`,
+/// `HTTP 404`).
+fn read_statuses(cell: &str, line: usize, parsed: &mut Parsed) -> Vec<HttpStatus> {
     if cell.is_empty() {
-        return None;
+        return Vec::new();
     }
-    let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
-    let status = digits.parse().ok().and_then(HttpStatus::new);
-    if status.is_none() {
+    let mut statuses = Vec::new();
+    for number in cell.split(|c: char| !c.is_ascii_digit()) {
+        let status = (number.len() == 3)
+            .then(|| number.parse().ok().and_then(HttpStatus::new))
+            .flatten();
+        if let Some(status) = status.filter(|s| !statuses.contains(s)) {
+            statuses.push(status);
+        }
+    }
+    if statuses.is_empty() {
         parsed.note(
             line,
             Kind::BadRow,
             format!("`{cell}` is not an HTTP status; ignored"),
         );
     }
-    status
+    statuses
 }
 
 #[cfg(test)]
@@ -273,6 +357,7 @@ mod tests {
                     cells: cells.iter().map(|c| c.to_string()).collect(),
                 })
                 .collect(),
+            group: Vec::new(),
         }
     }
 
@@ -293,8 +378,9 @@ mod tests {
                 line: 3,
                 code: "E0042".into(),
                 name: Some("QuotaExceeded".into()),
-                http_status: HttpStatus::new(403),
+                http_statuses: HttpStatus::new(403).into_iter().collect(),
                 texts: vec!["Not enough quota".into()],
+                ..Row::default()
             }]
         );
     }
@@ -387,7 +473,7 @@ mod tests {
     #[test]
     fn a_bad_status_is_noted_and_dropped() {
         let parsed = parse_grids(vec![grid(&["code", "status"], &[&["E1", "teapot"]])]);
-        assert_eq!(parsed.rows[0].http_status, None);
+        assert!(parsed.rows[0].http_statuses.is_empty());
         assert_eq!(parsed.notes.len(), 1);
     }
 }

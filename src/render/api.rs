@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::context::Ctx;
 use super::paths;
-use crate::model::{Bilingual, Category, Lang, Message, SourceRef};
+use crate::model::{Bilingual, Category, Extra, Lang, Message, SourceRef};
 use crate::xref::{Reason, category::RuleTarget};
 
 #[derive(Serialize)]
@@ -28,8 +28,19 @@ struct ApiCode<'a> {
     code: &'a str,
     name: Option<&'a str>,
     http_status: Option<u16>,
+    /// Every status the code is returned with; `http_status` is the first.
+    http_statuses: Vec<u16>,
     /// The vendor's first text in each language.
     message: Bilingual<Option<&'a str>>,
+    /// The vendor's first explanation apart from the message, in each
+    /// language.
+    description: Bilingual<Option<&'a str>>,
+    /// What the vendor says to do, first text in each language.
+    solution: Bilingual<Option<&'a str>>,
+    /// The section the code is listed under, outermost first.
+    group: Bilingual<Option<&'a [String]>>,
+    /// Columns no header word names, as the vendor headed them.
+    extra: &'a [Extra],
     /// The documentation team's reviewed translations, where the vendor
     /// gave no text in a language; never the vendor's words.
     translation: Bilingual<Option<&'a str>>,
@@ -37,6 +48,9 @@ struct ApiCode<'a> {
     note: Option<&'a Bilingual<String>>,
     /// Every text, when the vendor gave more than one in a language.
     messages: &'a [Message],
+    /// Every explanation and every suggested action, with their sources.
+    descriptions: &'a [Message],
+    solutions: &'a [Message],
     /// Whether two sources give different texts in one language.
     sources_disagree: bool,
     sources: &'a [SourceRef],
@@ -122,17 +136,33 @@ fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
         vendor: vendor.id.as_str(),
         code: record.code.as_str(),
         name: record.name.as_deref(),
-        http_status: record.http_status.map(|s| s.get()),
+        http_status: record.http_status().map(|s| s.get()),
+        http_statuses: record.http_statuses.iter().map(|s| s.get()).collect(),
         message: Bilingual {
             en: record.message(Lang::En),
             zh: record.message(Lang::Zh),
         },
+        description: Bilingual {
+            en: record.description(Lang::En),
+            zh: record.description(Lang::Zh),
+        },
+        solution: Bilingual {
+            en: record.solution(Lang::En),
+            zh: record.solution(Lang::Zh),
+        },
+        group: Bilingual {
+            en: Some(record.group.en.as_slice()).filter(|g| !g.is_empty()),
+            zh: Some(record.group.zh.as_slice()).filter(|g| !g.is_empty()),
+        },
+        extra: &record.extra,
         translation: Bilingual {
             en: record.translation(Lang::En).map(|t| t.text.as_str()),
             zh: record.translation(Lang::Zh).map(|t| t.text.as_str()),
         },
         note: record.note.as_ref().map(|n| &n.text),
         messages: &record.messages,
+        descriptions: &record.descriptions,
+        solutions: &record.solutions,
         sources_disagree: record.sources_disagree(),
         sources: &record.sources,
         url: Bilingual {
@@ -185,7 +215,7 @@ pub(crate) fn write_vendor_csv(ctx: &Ctx, v: usize, out: &mut Vec<u8>) {
     csv_row(out, CSV_HEADER);
     for (r, record) in vendor.records.iter().enumerate() {
         let status = record
-            .http_status
+            .http_status()
             .map(|s| s.to_string())
             .unwrap_or_default();
         csv_row(

@@ -117,7 +117,8 @@ fn by_category_and_status(checked: &Checked) -> (ByCategory, ByStatus) {
     for ((v, r), record) in places(&checked.catalog) {
         let category = checked.xref.categories[v][r].category;
         categories[category_index(category)].push((v, r));
-        if let Some(status) = record.http_status {
+        // A code returned with several statuses is listed under each.
+        for &status in &record.http_statuses {
             statuses.entry(status).or_default().push((v, r));
         }
     }

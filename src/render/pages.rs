@@ -27,7 +27,7 @@ use super::context::t;
 use super::index::At;
 use super::paths;
 use super::theme::Strings;
-use crate::model::{Category, Lang, Message, Record};
+use crate::model::{Category, Lang, Message, Record, Vendor};
 use crate::xref::CategoryInfo;
 
 /// How many rows a page of a cross-vendor list holds; longer lists are
@@ -277,6 +277,54 @@ fn first_message(record: &Record, lang: Lang) -> Option<ShownText<'_>> {
     })
 }
 
+/// The texts of one field (descriptions, solutions) a page in `lang` shows:
+/// the vendor's own in that language, else those in the other language,
+/// marked as such.
+fn shown_texts(texts: &[Message], lang: Lang) -> Vec<ShownText<'_>> {
+    let own = texts.iter().any(|m| m.lang == lang);
+    texts
+        .iter()
+        .filter(|m| (m.lang == lang) == own)
+        .map(|m| ShownText {
+            text: &m.text,
+            html_lang: html_lang(m.lang),
+            fallback: !own,
+            translated: false,
+        })
+        .collect()
+}
+
+/// The group a record is listed under on pages in `lang`: its group in
+/// that language, else its group in the other; with the group's anchor on
+/// the vendor page.
+pub(crate) struct GroupOf<'a> {
+    pub path: &'a [String],
+    pub lang: Lang,
+    pub anchor: String,
+}
+
+pub(crate) fn group_of<'a>(
+    vendor: &'a Vendor,
+    record: &'a Record,
+    lang: Lang,
+) -> Option<GroupOf<'a>> {
+    let lang = [lang, lang.other()]
+        .into_iter()
+        .find(|&l| !record.group.get(l).is_empty())?;
+    let path = record.group.get(lang).as_slice();
+    let at = vendor.groups.get(lang).iter().position(|g| g == path)?;
+    Some(GroupOf {
+        path,
+        lang,
+        anchor: format!("group-{}-{}", lang.tag(), at + 1),
+    })
+}
+
+/// A group path as one line: `Instance › Disk`.
+pub(crate) fn group_label(path: &[String]) -> String {
+    path.join(" › ")
+}
+
 /// A category as a link, from a page at `root`.
 #[derive(Serialize)]
 struct CategoryLink<'a> {
@@ -300,7 +348,8 @@ struct CodeRow<'a> {
     code: &'a str,
     href: String,
     name: Option<&'a str>,
-    http_status: Option<u16>,
+    /// Every status of the code: `400, 403`.
+    http_status: Option<String>,
     category: CategoryLink<'a>,
     message: Option<ShownText<'a>>,
 }
@@ -316,7 +365,11 @@ fn code_row<'a>(ctx: &Ctx<'a>, at: At, lang: Lang, root: &str, with_vendor: bool
             &paths::code_page(lang, &vendor.id, &record.code, &ctx.index.names),
         ),
         name: record.name.as_deref(),
-        http_status: record.http_status.map(|s| s.get()),
+        http_status: (!record.http_statuses.is_empty()).then(|| {
+            let statuses: Vec<String> =
+                record.http_statuses.iter().map(|s| s.to_string()).collect();
+            statuses.join(", ")
+        }),
         category: category_link(ctx.category(at), lang, root),
         message: first_message(record, lang),
     }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::Fragments;
 use super::{
     CategoryLink, Chrome, CodeRow, Ctx, ShownText, category_link, code_row, fill, first_message,
-    html_lang, language_name, shown_messages,
+    group_label, group_of, html_lang, language_name, shown_messages, shown_texts,
 };
 use crate::model::{Code, Lang};
 use crate::render::paths;
@@ -48,7 +48,17 @@ struct RecordView<'a> {
     name: Option<&'a str>,
     http_status: Option<u16>,
     status_href: Option<String>,
+    /// Every status, each linked to its list; shown when there are several.
+    statuses: Vec<StatusLink>,
     messages: Vec<ShownText<'a>>,
+    /// The vendor's explanations apart from the message.
+    descriptions: Vec<ShownText<'a>>,
+    /// What the vendor says to do.
+    solutions: Vec<ShownText<'a>>,
+    /// The section the code is listed under.
+    group: Option<GroupView>,
+    /// Columns no header word names, under the vendor's headers.
+    extra: Vec<ExtraView<'a>>,
     /// The name, in the page's language, of the language shown instead.
     fallback: Option<&'a str>,
     /// The note saying so.
@@ -66,6 +76,27 @@ struct RecordView<'a> {
     also_heading: String,
     disagree: bool,
     sources: Vec<SourceView<'a>>,
+}
+
+#[derive(Serialize)]
+struct StatusLink {
+    status: u16,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    label: String,
+    html_lang: &'static str,
+    /// The group's section of the vendor page.
+    href: String,
+}
+
+#[derive(Serialize)]
+struct ExtraView<'a> {
+    header: &'a str,
+    text: &'a str,
+    html_lang: &'static str,
 }
 
 #[derive(Serialize)]
@@ -149,6 +180,14 @@ pub(crate) fn code<'a>(
             &[("vendor", name), ("code", code)],
         ),
     };
+    let group = group_of(vendor, record, lang);
+    let vendor_page = paths::vendor_page(lang, &vendor.id);
+    let mut crumbs = vec![(Some(vendor_page.clone()), name.to_owned())];
+    if let Some(group) = &group {
+        let href = format!("{vendor_page}#{}", group.anchor);
+        crumbs.push((Some(href), group_label(group.path)));
+    }
+    crumbs.push((None, code.to_owned()));
     let page = Chrome::new(
         ctx,
         lang,
@@ -158,10 +197,7 @@ pub(crate) fn code<'a>(
             &[("code", code), ("vendor", name)],
         ),
         description,
-        vec![
-            (Some(paths::vendor_page(lang, &vendor.id)), name.to_owned()),
-            (None, code.to_owned()),
-        ],
+        crumbs,
     );
     let root = page.root.clone();
     let translation = match record.message(lang) {
@@ -189,10 +225,34 @@ pub(crate) fn code<'a>(
         record: RecordView {
             code,
             name: record.name.as_deref(),
-            http_status: record.http_status.map(|s| s.get()),
+            http_status: record.http_status().map(|s| s.get()),
             status_href: record
-                .http_status
+                .http_status()
                 .map(|status| paths::from_root(&root, &paths::status_page(lang, status))),
+            statuses: record
+                .http_statuses
+                .iter()
+                .map(|&status| StatusLink {
+                    status: status.get(),
+                    href: paths::from_root(&root, &paths::status_page(lang, status)),
+                })
+                .collect(),
+            descriptions: shown_texts(&record.descriptions, lang),
+            solutions: shown_texts(&record.solutions, lang),
+            group: group.map(|group| GroupView {
+                label: group_label(group.path),
+                html_lang: html_lang(group.lang),
+                href: format!("index.html#{}", group.anchor),
+            }),
+            extra: record
+                .extra
+                .iter()
+                .map(|e| ExtraView {
+                    header: &e.header,
+                    text: &e.text,
+                    html_lang: html_lang(e.lang),
+                })
+                .collect(),
             messages: messages
                 .iter()
                 .map(|m| ShownText {

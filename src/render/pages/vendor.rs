@@ -1,8 +1,9 @@
-//! A vendor's page: every code of the vendor in one table.
+//! A vendor's page: every code of the vendor, in one table, or in one table
+//! per group when the vendor lists its codes under several.
 
 use serde::Serialize;
 
-use super::{Chrome, CodeRow, Ctx, code_row, fill};
+use super::{Chrome, CodeRow, Ctx, code_row, fill, group_label, group_of, html_lang};
 use crate::model::Lang;
 use crate::render::paths;
 use crate::render::view::Page;
@@ -17,9 +18,23 @@ struct VendorView<'a> {
 pub(crate) struct VendorPage<'a> {
     page: Chrome<'a>,
     vendor: VendorView<'a>,
+    /// Every code, when the vendor gives no groups.
     rows: Vec<CodeRow<'a>>,
+    /// The codes by group, in the order the vendor lists the groups; empty
+    /// unless there are two sections or more.
+    groups: Vec<GroupSection<'a>>,
     /// The vendor's codes as a spreadsheet.
     csv_href: String,
+}
+
+#[derive(Serialize)]
+struct GroupSection<'a> {
+    /// The section's anchor, which code pages link to.
+    id: String,
+    /// `None` for the codes listed under no group.
+    label: Option<String>,
+    html_lang: &'static str,
+    rows: Vec<CodeRow<'a>>,
 }
 
 impl Page for VendorPage<'_> {
@@ -37,9 +52,48 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
         fill(ctx.t(lang, "vendor_intro"), &[("vendor", name)]),
         vec![(None, name.to_owned())],
     );
-    let rows = (0..vendor.records.len())
-        .map(|r| code_row(ctx, (v, r), lang, &page.root, false))
+    // Sections in the vendor's order: its groups in this language, then
+    // those of codes grouped only in the other, then the ungrouped codes.
+    let mut sections: Vec<GroupSection> = [lang, lang.other()]
+        .into_iter()
+        .flat_map(|l| {
+            vendor
+                .groups
+                .get(l)
+                .iter()
+                .enumerate()
+                .map(move |(i, path)| GroupSection {
+                    id: format!("group-{}-{}", l.tag(), i + 1),
+                    label: Some(group_label(path)),
+                    html_lang: html_lang(l),
+                    rows: Vec::new(),
+                })
+        })
         .collect();
+    let mut ungrouped = GroupSection {
+        id: "group-none".to_owned(),
+        label: None,
+        html_lang: html_lang(lang),
+        rows: Vec::new(),
+    };
+    let mut rows = Vec::new();
+    for (r, record) in vendor.records.iter().enumerate() {
+        let row = code_row(ctx, (v, r), lang, &page.root, false);
+        let section = group_of(vendor, record, lang)
+            .and_then(|group| sections.iter_mut().find(|s| s.id == group.anchor));
+        match section {
+            Some(section) => section.rows.push(row),
+            None => ungrouped.rows.push(row),
+        }
+    }
+    sections.retain(|s| !s.rows.is_empty());
+    if !ungrouped.rows.is_empty() {
+        sections.push(ungrouped);
+    }
+    if sections.len() < 2 {
+        rows = sections.into_iter().flat_map(|s| s.rows).collect();
+        sections = Vec::new();
+    }
     VendorPage {
         csv_href: paths::from_root(&page.root, &paths::vendor_csv(&vendor.id)),
         vendor: VendorView {
@@ -47,6 +101,7 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
             homepage: vendor.homepage.as_deref(),
         },
         rows,
+        groups: sections,
         page,
     }
 }

@@ -25,7 +25,7 @@ impl Categorizer {
             (name, pairs)
         });
         let words = self.word_hits(record);
-        let status = record.http_status;
+        let status = record.http_status();
         for (i, rule) in self.rules.iter().enumerate() {
             if !rule.applies_to(status) {
                 continue;

@@ -1,0 +1,211 @@
+//! The headings of a Markdown document, which name the group of what is
+//! listed under them: `## 认证模块` over a table, `### Instance errors` over
+//! a list.
+//!
+//! Two kinds of heading name no group. The document's own title — its one
+//! heading of the highest level, before anything is listed — names the
+//! whole document. A heading that only says what the list is (`错误码`,
+//! `Error codes`, `错误码列表`) names every code alike.
+
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+use super::headers::{self, Column};
+use super::text;
+
+/// The headings of one document, in order.
+#[derive(Debug, Default)]
+pub(crate) struct Outline {
+    /// (line, level, text) of every heading that can name a group.
+    headings: Vec<(usize, usize, String)>,
+}
+
+impl Outline {
+    /// The outline of a Markdown document.
+    #[cfg(test)]
+    pub(crate) fn new(src: &str) -> Outline {
+        use pulldown_cmark::{Options, Parser};
+        let options = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        let lines = text::LineIndex::new(src);
+        let mut headings = Headings::default();
+        for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
+            headings.see(&event, || lines.line(range.start));
+        }
+        headings.outline()
+    }
+}
+
+/// Collects the headings of a document from its events, for a reader that
+/// walks them anyway.
+#[derive(Debug, Default)]
+pub(crate) struct Headings {
+    all: Vec<(usize, usize, String)>,
+    open: Option<(usize, usize, String)>,
+}
+
+impl Headings {
+    /// Takes note of `event`, which starts at the line `line` gives.
+    pub(crate) fn see(&mut self, event: &Event, line: impl FnOnce() -> usize) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.open = Some((line(), depth(*level), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, heading)) = &mut self.open {
+                    heading.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, heading)) = &mut self.open {
+                    heading.push(' ');
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((line, level, heading)) = self.open.take() {
+                    self.all.push((line, level, text::clean(&heading)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(crate) fn outline(self) -> Outline {
+        let all = self.all;
+        // The title: the first heading, when no other heading is of its
+        // level or higher.
+        let title = match all.first() {
+            Some((_, level, _)) if all[1..].iter().all(|(_, l, _)| l > level) => 1,
+            _ => 0,
+        };
+        let headings = all
+            .into_iter()
+            .skip(title)
+            .filter(|(_, _, heading)| !heading.is_empty())
+            .collect();
+        Outline { headings }
+    }
+}
+
+impl Outline {
+    /// The headings above `line`, outermost first, without those that only
+    /// name the list.
+    pub(crate) fn group_at(&self, line: usize) -> Vec<String> {
+        let mut path: Vec<(usize, &str)> = Vec::new();
+        for (at, level, heading) in &self.headings {
+            if *at >= line {
+                break;
+            }
+            while path.last().is_some_and(|(l, _)| l >= level) {
+                path.pop();
+            }
+            path.push((*level, heading));
+        }
+        path.into_iter()
+            .map(|(_, heading)| heading)
+            .filter(|heading| !names_the_list(heading))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+fn depth(level: HeadingLevel) -> usize {
+    level as usize
+}
+
+/// Words that, with a word for "error code", only say what a heading's
+/// list is: `错误码列表`, `Error code reference`.
+const LIST_WORDS: &[&str] = &[
+    "列表",
+    "一览",
+    "汇总",
+    "说明",
+    "表",
+    "清单",
+    "大全",
+    "定义",
+    "list",
+    "table",
+    "reference",
+    "overview",
+    "summary",
+    "s",
+    "and",
+    "messages",
+    "message",
+    "信息",
+    "及",
+    "和",
+    "the",
+];
+
+/// Whether a heading says no more than "error codes": what remains after
+/// its word for a code column and its list words is nothing.
+fn names_the_list(heading: &str) -> bool {
+    let key = headers::normalise(heading);
+    let Some(word) = headers::longest_word(&key, Column::Code) else {
+        return false;
+    };
+    let mut rest = key.replacen(word, "", 1);
+    // `errorcodes`: the plural's `s` is a list word once the code word is out.
+    loop {
+        let before = rest.len();
+        for list in LIST_WORDS {
+            if let Some(stripped) = rest.strip_prefix(list).or_else(|| rest.strip_suffix(list)) {
+                rest = stripped.to_owned();
+            }
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    rest.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_nest_into_a_path_and_the_title_is_left_out() {
+        let src = "# Acme API\n\n## Instance\n\n### Disk\n\n| a |\n|---|\n\n## Network\n\ntext\n";
+        let outline = Outline::new(src);
+        assert_eq!(outline.group_at(7), ["Instance", "Disk"]);
+        assert_eq!(outline.group_at(12), ["Network"]);
+        assert!(outline.group_at(2).is_empty());
+    }
+
+    #[test]
+    fn two_headings_of_the_first_level_are_no_title() {
+        let outline = Outline::new("# 认证模块\n\nx\n\n# 计费模块\n\ny\n");
+        assert_eq!(outline.group_at(3), ["认证模块"]);
+        assert_eq!(outline.group_at(7), ["计费模块"]);
+    }
+
+    #[test]
+    fn a_heading_that_only_says_error_codes_is_no_group() {
+        for heading in [
+            "错误码",
+            "错误码列表",
+            "Error codes",
+            "Error Code Reference",
+            "错误码说明",
+        ] {
+            assert!(names_the_list(heading), "{heading}");
+        }
+        for heading in [
+            "认证模块错误码",
+            "Instance errors",
+            "Common error codes",
+            "公共错误码",
+        ] {
+            assert!(!names_the_list(heading), "{heading}");
+        }
+        let outline = Outline::new("# OpenAPI 错误响应\n\n## 错误码\n\n    4000001 Invalid\n");
+        assert!(outline.group_at(5).is_empty());
+    }
+
+    #[test]
+    fn a_hash_in_a_code_block_is_no_heading() {
+        let outline = Outline::new("# T\n\n## A\n\n```\n# not a heading\n```\n\nrow\n");
+        assert_eq!(outline.group_at(9), ["A"]);
+    }
+}
