@@ -14,7 +14,7 @@
   'use strict';
 
   // Fields of an index entry.
-  var VENDOR = 0, CODE = 1, NAME = 2, EN = 3, ZH = 4, SEGMENT = 6;
+  var VENDOR = 0, CODE = 1, NAME = 2, EN = 3, ZH = 4, SEGMENT = 6, MORE = 7;
 
   // Results in the drop-down, and on the search page.
   var LIMIT = 12, PAGE_LIMIT = 200;
@@ -83,7 +83,8 @@
       this.name[i] = name;
       // Everything a word of the query may be found in, lowercased once.
       this.text[i] = code + '\n' + nameWords(entry[NAME]) + '\n' + name + '\n' +
-        entry[EN].toLowerCase() + '\n' + entry[ZH].toLowerCase();
+        entry[EN].toLowerCase() + '\n' + entry[ZH].toLowerCase() +
+        (entry[MORE] ? '\n' + entry[MORE].toLowerCase() : '');
       add(this.byCode, code, i);
       if (name) add(this.byName, name, i);
     }

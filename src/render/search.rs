@@ -14,7 +14,11 @@
 //! Each code is an array, so no key is repeated 10⁵ times: vendor index,
 //! code, name, English text, Chinese text, category index, and — only when
 //! the code is not its own file name (see [`paths::code_segment`]) — the
-//! URL segment. Absent values are `""`. A text is every text the vendor
+//! URL segment; then, only for a code that has them, its other searchable
+//! words: the vendor's descriptions, solutions and group in both languages,
+//! one per line (with `""` for the segment before them if it was left
+//! out), so a reader who types `扩容` finds the code whose fix says it.
+//! Absent values are `""`. A text is every text the vendor
 //! wrote in that language, one per line, first shown; where there is none
 //! the script shows the other language's, marked with its `lang`, as the
 //! pages do. Codes are in catalog order (vendor, then code), which is the
@@ -45,6 +49,8 @@ struct Entry<'a> {
     en: String,
     zh: String,
     category: usize,
+    /// Descriptions, solutions and groups, one per line; empty if none.
+    more: String,
 }
 
 impl Serialize for Entry<'_> {
@@ -52,18 +58,36 @@ impl Serialize for Entry<'_> {
         let code = self.record.code.as_str();
         let segment = paths::code_segment(&self.record.code, self.names);
         let own_segment = segment != code;
-        let mut seq = serializer.serialize_seq(Some(if own_segment { 7 } else { 6 }))?;
+        let len = match (own_segment, self.more.is_empty()) {
+            (_, false) => 8,
+            (true, true) => 7,
+            (false, true) => 6,
+        };
+        let mut seq = serializer.serialize_seq(Some(len))?;
         seq.serialize_element(&self.vendor)?;
         seq.serialize_element(code)?;
         seq.serialize_element(self.record.name.as_deref().unwrap_or(""))?;
         seq.serialize_element(&self.en)?;
         seq.serialize_element(&self.zh)?;
         seq.serialize_element(&self.category)?;
-        if own_segment {
-            seq.serialize_element(&segment)?;
+        match (own_segment, self.more.is_empty()) {
+            (true, _) => seq.serialize_element(&segment)?,
+            (false, false) => seq.serialize_element("")?,
+            (false, true) => {}
+        }
+        if !self.more.is_empty() {
+            seq.serialize_element(&self.more)?;
         }
         seq.end()
     }
+}
+
+/// What else a reader may search a code by: the vendor's descriptions and
+/// solutions, and its group's headings, one per line.
+fn more(record: &Record) -> String {
+    let texts = record.descriptions.iter().chain(&record.solutions).map(|m| m.text.as_str());
+    let groups = Lang::ALL.into_iter().flat_map(|l| record.group.get(l)).map(String::as_str);
+    texts.chain(groups).collect::<Vec<_>>().join("\n")
 }
 
 /// Every text the vendor wrote in `lang`, one per line, or else the
@@ -105,6 +129,7 @@ pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json
                         en: texts(record, Lang::En),
                         zh: texts(record, Lang::Zh),
                         category: category_index(categories[v][r].category),
+                        more: more(record),
                     })
             })
             .collect(),

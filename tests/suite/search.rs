@@ -16,7 +16,7 @@ use errdocs::build::{self, BuildPlan};
 use scraper::{Html, Selector};
 use serde_json::{Value, json};
 
-use crate::support::{Built, manifest_dir, seed_site, tool};
+use crate::support::{Built, build_site, manifest_dir, seed_site, tool};
 
 const BASE_URL: &str = "https://errors.example.com/docs/";
 
@@ -158,8 +158,12 @@ fn segments_are_indexed_only_for_codes_that_are_not_file_names() {
 /// The first hits of `search.js` for each query, over the seed index, as
 /// `vendor/code` with the hit's Chinese text, and how many codes match.
 fn search(queries: &[&str]) -> Option<Value> {
+    search_in(&seed_site().site(), queries)
+}
+
+/// The same over the index of the site at `site`.
+fn search_in(site: &Path, queries: &[&str]) -> Option<Value> {
     let mut node = tool("node")?;
-    let site = seed_site().site();
     let harness = r#"
         const [script, indexFile, queries] = process.argv.slice(1);
         const search = require(script);
@@ -244,6 +248,21 @@ fn search_puts_the_right_code_first() {
         let code = hit["id"].as_str().unwrap().split('/').nth(1).unwrap();
         assert!(code.starts_with("4001"), "{hit}");
     }
+}
+
+#[test]
+fn solutions_descriptions_and_groups_are_searched_too() {
+    let case = manifest_dir().join("tests/cases/solutions-groups-statuses/input");
+    let built = build_site(&case);
+    let queries = ["another zone", "其他可用区", "认证模块", "lifetime"];
+    let Some(results) = search_in(&built.site(), &queries) else {
+        return;
+    };
+    // Words found only in a solution, a description or a heading.
+    assert_eq!(first(&results, "another zone"), "acme/ResourceInsufficient.Zone");
+    assert_eq!(first(&results, "其他可用区"), "acme/ResourceInsufficient.Zone");
+    assert_eq!(results["认证模块"]["total"], 2);
+    assert_eq!(first(&results, "lifetime"), "acme/AuthFailure.TokenExpired");
 }
 
 #[test]
