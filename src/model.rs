@@ -349,7 +349,14 @@ impl Record {
 
     /// The documentation team's translation into `lang`, if any.
     pub fn translation(&self, lang: Lang) -> Option<&Translation> {
-        self.translations.iter().find(|t| t.lang == lang)
+        self.translation_of(TextField::Message, lang)
+    }
+
+    /// The documentation team's translation of a field into `lang`.
+    pub fn translation_of(&self, field: TextField, lang: Lang) -> Option<&Translation> {
+        self.translations
+            .iter()
+            .find(|t| t.field == field && t.lang == lang)
     }
 
     /// Whether the sources disagree: two texts in one language that come
@@ -537,11 +544,39 @@ impl fmt::Display for Category {
     }
 }
 
-/// A reviewed translation of a code's text, written by the documentation
-/// team where the vendor gave none in that language. Never the vendor's words.
+/// Which of a code's texts a translation is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextField {
+    Message,
+    Description,
+    Solution,
+}
+
+impl TextField {
+    pub const ALL: [TextField; 3] = [
+        TextField::Message,
+        TextField::Description,
+        TextField::Solution,
+    ];
+
+    /// The key of the field in a translations file and in `codes.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextField::Message => "message",
+            TextField::Description => "description",
+            TextField::Solution => "solution",
+        }
+    }
+}
+
+/// A reviewed translation of one of a code's texts, written by the
+/// documentation team where the vendor gave none in that language. Never
+/// the vendor's words.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Translation {
     pub code: Code,
+    pub field: TextField,
     pub lang: Lang,
     pub text: String,
     /// Relative to the input directory, `/`-separated.

@@ -1,7 +1,9 @@
 //! The documentation team's own files beside a vendor's sources:
 //! `translations.<lang>.toml` (code → reviewed translation, for codes the
-//! vendor documented in one language only) and `notes.toml` (code → an
-//! editor's note in both languages). They never change the vendor's words.
+//! vendor documented in one language only: `"10307" = "…"` for the
+//! message, or `"10307" = { message = "…", solution = "…", description =
+//! "…" }`) and `notes.toml` (code → an editor's note in both languages).
+//! They never change the vendor's words.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,7 +13,46 @@ use serde::Deserialize;
 use super::text::{self, LineIndex};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::fs;
-use crate::model::{Bilingual, Code, EditorNote, Lang, Record, Translation};
+use crate::model::{Bilingual, Code, EditorNote, Lang, Message, Record, TextField, Translation};
+
+/// One code's entry of a translations file: its message alone, or any of
+/// its texts by field.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Entry {
+    Message(String),
+    Fields {
+        message: Option<String>,
+        description: Option<String>,
+        solution: Option<String>,
+    },
+}
+
+impl Entry {
+    fn fields(self) -> Vec<(TextField, String)> {
+        match self {
+            Entry::Message(text) => vec![(TextField::Message, text)],
+            Entry::Fields {
+                message,
+                description,
+                solution,
+            } => TextField::ALL
+                .into_iter()
+                .zip([message, description, solution])
+                .filter_map(|(field, text)| Some((field, text?)))
+                .collect(),
+        }
+    }
+}
+
+/// The vendor's own texts of a field.
+fn vendor_texts(record: &Record, field: TextField) -> &[Message] {
+    match field {
+        TextField::Message => &record.messages,
+        TextField::Description => &record.descriptions,
+        TextField::Solution => &record.solutions,
+    }
+}
 
 /// `translations.en.toml`, `translations.zh.toml`.
 pub fn translations_file(lang: Lang) -> String {
@@ -37,10 +78,16 @@ pub(crate) fn read_translations(
     for lang in Lang::ALL {
         let name = translations_file(lang);
         let path = dir.join(&name);
-        let Some(entries) = read_table::<String>(&path, diagnostics) else {
+        let Some(entries) = read_table::<Entry>(&path, diagnostics) else {
             continue;
         };
-        for (code, text, line) in entries {
+        let fields = entries.into_iter().flat_map(|(code, entry, line)| {
+            entry
+                .fields()
+                .into_iter()
+                .map(move |(field, text)| (code.clone(), field, text, line))
+        });
+        for (code, field, text, line) in fields {
             let text = text::clean(&text);
             let warn = |diagnostics: &mut Vec<Diagnostic>, message: String| {
                 diagnostics.push(Diagnostic::warning(
@@ -57,12 +104,27 @@ pub(crate) fn read_translations(
                 );
                 continue;
             };
-            if record.message(lang).is_some() {
+            // A message's translation is said as before; another field's
+            // names the field.
+            let of = match field {
+                TextField::Message => String::new(),
+                other => format!(" {}", other.as_str()),
+            };
+            if vendor_texts(record, field).iter().any(|m| m.lang == lang) {
                 warn(
                     diagnostics,
                     format!(
-                        "code `{code}` now has the vendor's own {} text; translation unused",
+                        "code `{code}` now has the vendor's own {}{of} text; translation unused",
                         language(lang)
+                    ),
+                );
+                continue;
+            }
+            if field != TextField::Message && vendor_texts(record, field).is_empty() {
+                warn(
+                    diagnostics,
+                    format!(
+                        "code `{code}` has no{of} from the vendor to translate; translation unused"
                     ),
                 );
                 continue;
@@ -71,7 +133,7 @@ pub(crate) fn read_translations(
                 warn(
                     diagnostics,
                     format!(
-                        "translation of `{code}` is not {} text: \"{text}\"",
+                        "translation of `{code}`{of} is not {} text: \"{text}\"",
                         language(lang)
                     ),
                 );
@@ -79,6 +141,7 @@ pub(crate) fn read_translations(
             }
             translations.push(Translation {
                 code: Code::new(code),
+                field,
                 lang,
                 text,
                 file: format!("{prefix}{name}"),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::context::Ctx;
 use super::paths;
-use crate::model::{Bilingual, Category, Extra, Lang, Message, SourceRef};
+use crate::model::{Bilingual, Category, Extra, Lang, Message, SourceRef, Translation};
 use crate::xref::{Reason, category::RuleTarget};
 
 #[derive(Serialize)]
@@ -44,6 +44,9 @@ struct ApiCode<'a> {
     /// The documentation team's reviewed translations, where the vendor
     /// gave no text in a language; never the vendor's words.
     translation: Bilingual<Option<&'a str>>,
+    /// Every reviewed translation, of the message, the description or the
+    /// solution, with where it is written.
+    translations: &'a [Translation],
     /// An editor's note where the vendor's text is wrong.
     note: Option<&'a Bilingual<String>>,
     /// Every text, when the vendor gave more than one in a language.
@@ -159,6 +162,7 @@ fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
             en: record.translation(Lang::En).map(|t| t.text.as_str()),
             zh: record.translation(Lang::Zh).map(|t| t.text.as_str()),
         },
+        translations: &record.translations,
         note: record.note.as_ref().map(|n| &n.text),
         messages: &record.messages,
         descriptions: &record.descriptions,

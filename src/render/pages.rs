@@ -27,7 +27,7 @@ use super::context::t;
 use super::index::At;
 use super::paths;
 use super::theme::Strings;
-use crate::model::{Category, Lang, Message, Record, Vendor};
+use crate::model::{Category, Lang, Message, Record, TextField, Vendor};
 use crate::xref::CategoryInfo;
 
 /// How many rows a page of a cross-vendor list holds; longer lists are
@@ -278,19 +278,38 @@ fn first_message(record: &Record, lang: Lang) -> Option<ShownText<'_>> {
 }
 
 /// The texts of one field (descriptions, solutions) a page in `lang` shows:
-/// the vendor's own in that language, else those in the other language,
-/// marked as such.
-fn shown_texts(texts: &[Message], lang: Lang) -> Vec<ShownText<'_>> {
+/// the vendor's own in that language; else the reviewed translation, if
+/// any, followed by the vendor's texts in the other language, marked as
+/// such.
+fn shown_texts<'a>(record: &'a Record, field: TextField, lang: Lang) -> Vec<ShownText<'a>> {
+    let texts = match field {
+        TextField::Message => &record.messages,
+        TextField::Description => &record.descriptions,
+        TextField::Solution => &record.solutions,
+    };
     let own = texts.iter().any(|m| m.lang == lang);
-    texts
-        .iter()
-        .filter(|m| (m.lang == lang) == own)
-        .map(|m| ShownText {
-            text: &m.text,
-            html_lang: html_lang(m.lang),
-            fallback: !own,
-            translated: false,
-        })
+    let translated = record
+        .translation_of(field, lang)
+        .filter(|_| !own)
+        .map(|t| ShownText {
+            text: &t.text,
+            html_lang: html_lang(t.lang),
+            fallback: false,
+            translated: true,
+        });
+    translated
+        .into_iter()
+        .chain(
+            texts
+                .iter()
+                .filter(move |m| (m.lang == lang) == own)
+                .map(move |m| ShownText {
+                    text: &m.text,
+                    html_lang: html_lang(m.lang),
+                    fallback: !own,
+                    translated: false,
+                }),
+        )
         .collect()
 }
 

@@ -85,8 +85,15 @@ impl Serialize for Entry<'_> {
 /// What else a reader may search a code by: the vendor's descriptions and
 /// solutions, and its group's headings, one per line.
 fn more(record: &Record) -> String {
-    let texts = record.descriptions.iter().chain(&record.solutions).map(|m| m.text.as_str());
-    let groups = Lang::ALL.into_iter().flat_map(|l| record.group.get(l)).map(String::as_str);
+    let texts = record
+        .descriptions
+        .iter()
+        .chain(&record.solutions)
+        .map(|m| m.text.as_str());
+    let groups = Lang::ALL
+        .into_iter()
+        .flat_map(|l| record.group.get(l))
+        .map(String::as_str);
     texts.chain(groups).collect::<Vec<_>>().join("\n")
 }
 

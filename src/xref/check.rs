@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use self::key_terms::KeyTerms;
 use crate::diagnostic::{Diagnostic, Kind, Severity};
-use crate::model::{Bilingual, Catalog, Lang, Message, Record, SourceRef, Vendor};
+use crate::model::{Bilingual, Catalog, Lang, Message, Record, SourceRef, TextField, Vendor};
 
 /// Warnings about the catalog read from `input`, each at a source line.
 ///
@@ -43,7 +43,8 @@ pub fn check(catalog: &Catalog, input: &Path) -> Vec<Diagnostic> {
             };
             for record in &vendor.records {
                 empty_text(record, &mut report);
-                one_language(record, &mut report);
+                one_language(record, TextField::Message, &mut report);
+                one_language(record, TextField::Solution, &mut report);
                 wrong_language(record, &mut report);
                 disagreement(record, &terms, &mut report);
             }
@@ -105,8 +106,17 @@ impl<'a> Report<'a, '_> {
 
 /// The vendor's non-blank texts in `lang`.
 fn texts(record: &Record, lang: Lang) -> impl Iterator<Item = &Message> {
-    record
-        .messages
+    field_texts(record, TextField::Message, lang)
+}
+
+/// The vendor's non-blank texts of a field in `lang`.
+fn field_texts(record: &Record, field: TextField, lang: Lang) -> impl Iterator<Item = &Message> {
+    let texts = match field {
+        TextField::Message => &record.messages,
+        TextField::Description => &record.descriptions,
+        TextField::Solution => &record.solutions,
+    };
+    texts
         .iter()
         .filter(move |m| m.lang == lang && !m.text.trim().is_empty())
 }
@@ -145,8 +155,8 @@ fn empty_text<'a>(record: &'a Record, report: &mut Report<'a, '_>) {
 /// Text in one language only from the vendor. A gap in the vendor's
 /// documentation either way; a warning while no reviewed translation fills
 /// it, a note once one does.
-fn one_language<'a>(record: &'a Record, report: &mut Report<'a, '_>) {
-    let [en, zh] = Lang::ALL.map(|lang| texts(record, lang).next());
+fn one_language<'a>(record: &'a Record, field: TextField, report: &mut Report<'a, '_>) {
+    let [en, zh] = Lang::ALL.map(|lang| field_texts(record, field, lang).next());
     let (present, message) = match (en, zh) {
         (Some(message), None) => (Lang::En, message),
         (None, Some(message)) => (Lang::Zh, message),
@@ -154,8 +164,16 @@ fn one_language<'a>(record: &'a Record, report: &mut Report<'a, '_>) {
     };
     let missing = present.other();
     let source = &record.sources[message.source];
-    let said = format!("code `{}` has {} text only", record.code, language(present));
-    match record.translation(missing) {
+    let said = match field {
+        TextField::Message => format!("code `{}` has {} text only", record.code, language(present)),
+        other => format!(
+            "code `{}` has a {} in {} only",
+            record.code,
+            other.as_str(),
+            language(present)
+        ),
+    };
+    match record.translation_of(field, missing) {
         Some(t) => report.note(
             source,
             Kind::OneLanguage,

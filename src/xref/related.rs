@@ -48,7 +48,7 @@ use rayon::prelude::*;
 use self::corpus::{Corpus, NONE};
 use self::stems::stem_siblings;
 use super::Assigned;
-use crate::model::{Catalog, Record};
+use crate::model::{Catalog, Record, TextField};
 
 /// How many related codes a page shows at most.
 pub const LIMIT: usize = 8;
@@ -155,5 +155,9 @@ pub fn related(
 /// is tokenised alike, whatever its language; more sources go here.
 fn texts(record: &Record) -> impl Iterator<Item = &str> {
     let vendor = record.messages.iter().map(|m| m.text.as_str());
-    vendor.chain(record.translations.iter().map(|t| t.text.as_str()))
+    let translated = record
+        .translations
+        .iter()
+        .filter(|t| t.field == TextField::Message);
+    vendor.chain(translated.map(|t| t.text.as_str()))
 }

@@ -7,7 +7,7 @@ use super::{
     CategoryLink, Chrome, CodeRow, Ctx, ShownText, category_link, code_row, fill, first_message,
     group_label, group_of, html_lang, language_name, shown_messages, shown_texts,
 };
-use crate::model::{Code, Lang};
+use crate::model::{Code, Lang, TextField};
 use crate::render::paths;
 use crate::render::theme::grouped;
 use crate::render::view::Page;
@@ -72,6 +72,8 @@ struct RecordView<'a> {
     note: Option<&'a str>,
     /// Says whose words a translation is.
     translation_note: Option<String>,
+    /// The same for a translated solution.
+    solution_translation_note: String,
     /// Heads the vendor's texts in the other language.
     also_heading: String,
     disagree: bool,
@@ -237,8 +239,8 @@ pub(crate) fn code<'a>(
                     href: paths::from_root(&root, &paths::status_page(lang, status)),
                 })
                 .collect(),
-            descriptions: shown_texts(&record.descriptions, lang),
-            solutions: shown_texts(&record.solutions, lang),
+            descriptions: shown_texts(record, TextField::Description, lang),
+            solutions: shown_texts(record, TextField::Solution, lang),
             group: group.map(|group| GroupView {
                 label: group_label(group.path),
                 html_lang: html_lang(group.lang),
@@ -296,6 +298,10 @@ pub(crate) fn code<'a>(
                     &[("language", language_name(s, lang.other()))],
                 )
             }),
+            solution_translation_note: fill(
+                ctx.t(lang, "translation_note"),
+                &[("language", language_name(s, lang.other()))],
+            ),
             also_heading: fill(
                 ctx.t(lang, "also_in"),
                 &[("language", language_name(s, lang.other()))],

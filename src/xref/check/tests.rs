@@ -295,6 +295,7 @@ fn translated_codes_are_not_reported_as_one_language() {
     assert_eq!(check(&catalog, Path::new("input")).len(), 2);
     let translation = |code: &str, lang, text: &str| crate::model::Translation {
         code: Code::new(code),
+        field: crate::model::TextField::Message,
         lang,
         text: text.to_owned(),
         file: "v/translations.toml".to_owned(),
