@@ -404,13 +404,27 @@ fn tables_without_codes(text: &str) -> (usize, usize) {
 }
 
 /// Runs the source's declared parser, or every parser when none is declared,
-/// keeping the one that finds the most rows.
+/// keeping the one that finds the most rows. Undeclared, Markdown and HTML
+/// tables are one family: a Markdown page may paste HTML tables between
+/// its pipe tables, and both are read.
 fn parse_source(source: &SourceConfig, text: &str) -> Parsed {
     match source.format {
         Some(format) => parse_as(format, text),
         None => {
-            let mut best = Parsed::default();
-            for format in Format::ALL {
+            let tables = [Format::MarkdownTable, Format::HtmlTable]
+                .map(|format| parse_as(format, text))
+                .into_iter()
+                .filter(|parsed| !parsed.rows.is_empty())
+                .reduce(|mut all, parsed| {
+                    all.rows.extend(parsed.rows);
+                    all.rows.sort_by_key(|row| row.line);
+                    all.notes.extend(parsed.notes);
+                    all
+                })
+                .unwrap_or_default();
+            // On a tie the earlier wins: tables, then constants, then lists.
+            let mut best = tables;
+            for format in [Format::Constants, Format::CodeList] {
                 let parsed = parse_as(format, text);
                 if parsed.rows.len() > best.rows.len() {
                     best = parsed;

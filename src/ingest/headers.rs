@@ -75,11 +75,15 @@ const VOCABULARY: &[(&str, Column)] = &[
     ("errormessage", Column::Message),
     ("errmsg", Column::Message),
     ("errormsg", Column::Message),
+    ("information", Column::Message),
+    ("错误类型", Column::Message),
+    ("errortype", Column::Message),
     // Description
     ("描述", Column::Description),
     ("说明", Column::Description),
     ("含义", Column::Description),
     ("解释", Column::Description),
+    ("语义", Column::Description),
     ("释义", Column::Description),
     ("错误描述", Column::Description),
     ("错误说明", Column::Description),
@@ -130,14 +134,12 @@ const VOCABULARY: &[(&str, Column)] = &[
     ("功能模块", Column::Group),
     ("分类", Column::Group),
     ("类别", Column::Group),
-    ("错误类型", Column::Group),
     ("错误分类", Column::Group),
     ("所属服务", Column::Group),
     ("服务", Column::Group),
     ("分组", Column::Group),
     ("module", Column::Group),
     ("category", Column::Group),
-    ("errortype", Column::Group),
     ("errorcategory", Column::Group),
     ("service", Column::Group),
     ("group", Column::Group),
@@ -158,6 +160,9 @@ const VOCABULARY: &[(&str, Column)] = &[
     ("业务错误码", Column::BusinessCode),
     ("业务码", Column::BusinessCode),
     ("子错误码", Column::BusinessCode),
+    ("模块错误码", Column::BusinessCode),
+    ("moduleerrorcode", Column::BusinessCode),
+    ("modulecode", Column::BusinessCode),
     ("businesscode", Column::BusinessCode),
     ("subcode", Column::BusinessCode),
     // Response body
@@ -171,6 +176,16 @@ const VOCABULARY: &[(&str, Column)] = &[
     ("response", Column::ResponseBody),
     ("body", Column::ResponseBody),
     ("example", Column::ResponseBody),
+];
+
+/// Words that name a column only as the whole header: inside a longer one
+/// they mean something else (`Transaction`, `Content type`).
+const WHOLE_HEADER: &[(&str, Column)] = &[
+    ("type", Column::Message),
+    ("类型", Column::Message),
+    ("action", Column::Solution),
+    ("actions", Column::Solution),
+    ("fix", Column::Solution),
 ];
 
 /// Lowercase, without whitespace, punctuation or markup characters:
@@ -198,7 +213,11 @@ pub(crate) fn classify(header: &str) -> Option<Column> {
     if key.is_empty() {
         return None;
     }
-    if let Some(&(_, column)) = VOCABULARY.iter().find(|(word, _)| *word == key) {
+    if let Some(&(_, column)) = VOCABULARY
+        .iter()
+        .chain(WHOLE_HEADER)
+        .find(|(word, _)| *word == key)
+    {
         return Some(column);
     }
     VOCABULARY
@@ -240,12 +259,23 @@ mod tests {
 
     #[test]
     fn vocabulary_is_normalised_and_unique() {
-        for (i, (word, _)) in VOCABULARY.iter().enumerate() {
+        let all: Vec<&(&str, Column)> = VOCABULARY.iter().chain(WHOLE_HEADER).collect();
+        for (i, (word, _)) in all.iter().enumerate() {
             assert_eq!(normalise(word), *word, "entry {word} is not normalised");
             assert!(
-                VOCABULARY[..i].iter().all(|(w, _)| w != word),
+                all[..i].iter().all(|(w, _)| w != word),
                 "entry {word} is listed twice"
             );
         }
+    }
+
+    #[test]
+    fn some_words_name_a_column_only_alone() {
+        assert_eq!(classify("Action"), Some(Column::Solution));
+        assert_eq!(classify("Type"), Some(Column::Message));
+        assert_eq!(classify("Transaction ID"), None);
+        assert_eq!(classify("Content type"), None);
+        assert_eq!(classify("模块错误码"), Some(Column::BusinessCode));
+        assert_eq!(classify("Module Error Code"), Some(Column::BusinessCode));
     }
 }

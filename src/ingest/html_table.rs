@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use scraper::{ElementRef, Html, Node};
 
+use super::outline::{Headings, Outline};
 use super::source::Parsed;
 use super::table::{self, Grid, GridRow};
 use super::text::{self, LineIndex};
@@ -65,6 +66,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
 pub(crate) fn grids(src: &str) -> Vec<Grid> {
     let lines = LineIndex::new(src);
     let mut grids = Vec::new();
+    let outline = outline(src, &lines);
     for chunk in locate(src) {
         let fragment = Html::parse_fragment(&table_markup(&src[chunk.range.clone()]));
         let root = fragment.root_element();
@@ -96,7 +98,64 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
                 .filter_map(|table| grid(table, &line_of)),
         );
     }
+    for grid in &mut grids {
+        grid.group = outline.group_at(grid.header_line);
+    }
     grids
+}
+
+/// The headings of a page that holds HTML tables: `<h1>`…`<h6>` of an HTML
+/// page, and the Markdown headings of a Markdown page with HTML tables
+/// pasted in, which name the groups of the tables below them.
+fn outline(src: &str, lines: &LineIndex) -> Outline {
+    use pulldown_cmark::{Options, Parser};
+    let mut headings = Headings::default();
+    for (event, range) in Parser::new_ext(src, Options::ENABLE_TABLES).into_offset_iter() {
+        headings.see(&event, || lines.line(range.start));
+    }
+    let bytes = src.as_bytes();
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(|&b| b == b'<') {
+        let here = at + found;
+        at = here + 1;
+        let rest = &bytes[here..];
+        let level = match rest.get(1..3) {
+            Some([h, n]) if h.eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(n) => {
+                usize::from(n - b'0')
+            }
+            _ => continue,
+        };
+        if !is_tag(rest, &rest[..3]) {
+            continue;
+        }
+        let Some((_, _, after)) = tag(&src[here..]) else {
+            continue;
+        };
+        // A heading is short: its end is looked for nearby, so a page of
+        // unclosed headings stays linear.
+        let near = &after.as_bytes()[..after.len().min(2048)];
+        let close = [b'<', b'/', b'h', b'0' + level as u8];
+        let end = near
+            .windows(4)
+            .position(|w| w.eq_ignore_ascii_case(&close))
+            .unwrap_or(0);
+        headings.push(lines.line(here), level, &strip_tags(&after[..end]));
+    }
+    headings.outline()
+}
+
+/// The text of some markup, tags taken out.
+fn strip_tags(markup: &str) -> String {
+    let mut text = String::with_capacity(markup.len());
+    let mut rest = markup;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    text.push_str(rest);
+    text
 }
 
 /// One top-level `<table>…</table>` of the source and the byte offset of

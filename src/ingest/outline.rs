@@ -34,21 +34,33 @@ impl Outline {
     }
 }
 
+/// The level of a bold paragraph that heads a table (`**4XX errors**`):
+/// below every real heading.
+const BOLD_HEADING: usize = 7;
+
 /// Collects the headings of a document from its events, for a reader that
 /// walks them anyway.
 #[derive(Debug, Default)]
 pub(crate) struct Headings {
     all: Vec<(usize, usize, String)>,
     open: Option<(usize, usize, String)>,
+    /// A paragraph being read, while it may be all bold: its line, its
+    /// text, and whether anything in it was not bold.
+    paragraph: Option<(usize, String, bool)>,
+    strong: usize,
+    /// A bold paragraph just ended: a heading if a table comes next.
+    bold: Option<(usize, String)>,
 }
 
 impl Headings {
     /// Takes note of `event`, which starts at the line `line` gives.
     pub(crate) fn see(&mut self, event: &Event, line: impl FnOnce() -> usize) {
+        self.see_bold(event);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.open = Some((line(), depth(*level), String::new()));
             }
+            Event::Start(Tag::Paragraph) => self.paragraph = Some((line(), String::new(), false)),
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, _, heading)) = &mut self.open {
                     heading.push_str(t);
@@ -68,8 +80,62 @@ impl Headings {
         }
     }
 
+    /// Bold paragraphs as headings of the table after them: many documents
+    /// head their tables `**3XX errors**` rather than with a heading.
+    fn see_bold(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::Strong) => self.strong += 1,
+            Event::End(TagEnd::Strong) => self.strong = self.strong.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text, plain)) = &mut self.paragraph {
+                    text.push_str(t);
+                    *plain |= self.strong == 0 && !t.trim().is_empty();
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                self.bold = self.paragraph.take().and_then(|(line, text, plain)| {
+                    let text = text::clean(&text);
+                    (!plain && !text.is_empty() && text.chars().count() <= 80)
+                        .then_some((line, text))
+                });
+                return;
+            }
+            // Inline markup other than bold makes the paragraph no heading.
+            Event::InlineHtml(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Start(Tag::Link { .. }) => {
+                if let Some((_, _, plain)) = &mut self.paragraph {
+                    *plain = true;
+                }
+            }
+            _ => {}
+        }
+        let starts_a_table = match event {
+            Event::Start(Tag::Table(_)) => true,
+            Event::Html(html) => html.trim_start().to_ascii_lowercase().starts_with("<table"),
+            _ => false,
+        };
+        let block = matches!(event, Event::Start(_) | Event::Html(_) | Event::Rule);
+        if block
+            && !matches!(event, Event::Start(Tag::Strong))
+            && let Some((line, text)) = self.bold.take().filter(|_| starts_a_table)
+        {
+            self.all.push((line, BOLD_HEADING, text));
+        }
+    }
+
+    /// A heading found another way (an HTML `<h2>`), at `line`.
+    pub(crate) fn push(&mut self, line: usize, level: usize, heading: &str) {
+        let heading = text::clean(heading);
+        if !heading.is_empty() {
+            self.all.push((line, level, heading));
+        }
+    }
+
     pub(crate) fn outline(self) -> Outline {
-        let all = self.all;
+        let mut all = self.all;
+        all.sort_by_key(|(line, _, _)| *line);
         // The title: the first heading, when no other heading is of its
         // level or higher.
         let title = match all.first() {
@@ -141,7 +207,13 @@ const LIST_WORDS: &[&str] = &[
 /// its word for a code column and its list words is nothing.
 fn names_the_list(heading: &str) -> bool {
     let key = headers::normalise(heading);
-    let Some(word) = headers::longest_word(&key, Column::Code) else {
+    // `错误列表`, `Errors`: the word for an error stands for the code.
+    let word = headers::longest_word(&key, Column::Code).or_else(|| {
+        ["errors", "error", "错误"]
+            .into_iter()
+            .find(|w| key.contains(w))
+    });
+    let Some(word) = word else {
         return false;
     };
     let mut rest = key.replacen(word, "", 1);
@@ -188,6 +260,8 @@ mod tests {
             "Error codes",
             "Error Code Reference",
             "错误码说明",
+            "错误列表",
+            "Errors",
         ] {
             assert!(names_the_list(heading), "{heading}");
         }
@@ -201,6 +275,16 @@ mod tests {
         }
         let outline = Outline::new("# OpenAPI 错误响应\n\n## 错误码\n\n    4000001 Invalid\n");
         assert!(outline.group_at(5).is_empty());
+    }
+
+    #[test]
+    fn a_bold_paragraph_heads_the_table_after_it() {
+        let src = "# T\n\n## Error codes\n\n**4XX errors**\n\n| a |\n|---|\n| 1 |\n\n**Note:** see below\n\n| b |\n|---|\n| 2 |\n\n**Alone**\n\nprose\n";
+        let outline = Outline::new(src);
+        assert_eq!(outline.group_at(7), ["4XX errors"]);
+        // Not all bold: no heading, and the one above still holds.
+        assert_eq!(outline.group_at(13), ["4XX errors"]);
+        assert_eq!(outline.headings.len(), 2, "{:?}", outline.headings);
     }
 
     #[test]

@@ -34,7 +34,16 @@ pub(crate) struct GridRow {
 /// with neither are other tables (versions, contents) and are skipped.
 pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
     let mut parsed = Parsed::default();
-    let named: Vec<Option<Columns>> = grids.iter().map(Columns::by_header).collect();
+    // Tables of one document with one header are read alike: which of two
+    // code columns tells the errors apart is seen over all their rows.
+    let mut alike: HashMap<&[String], Vec<&Grid>> = HashMap::new();
+    for grid in &grids {
+        alike.entry(&grid.header).or_default().push(grid);
+    }
+    let named: Vec<Option<Columns>> = grids
+        .iter()
+        .map(|grid| Columns::by_header(grid, &alike[grid.header.as_slice()]))
+        .collect();
     let any_named = named.iter().any(Option::is_some);
     // One warning per file for each header no word names.
     let mut unknown: HashSet<&str> = HashSet::new();
@@ -90,6 +99,9 @@ struct Columns {
     solutions: Vec<usize>,
     /// Columns no header word names, kept under their header.
     extra: Vec<usize>,
+    /// A code column that a more specific one took the place of, kept as
+    /// an extra field: the code many errors are reported under.
+    shared_code: Option<usize>,
     /// Whether a header names the code column. Then any single token is a
     /// code (`AccessDenied`); a column guessed from content needs codes that
     /// look like codes.
@@ -131,9 +143,42 @@ impl Columns {
         self.code.or(self.business_code).or(self.body).is_some()
     }
 
-    fn by_header(grid: &Grid) -> Option<Columns> {
-        let columns = Columns::classify(grid);
+    fn by_header(grid: &Grid, alike: &[&Grid]) -> Option<Columns> {
+        let mut columns = Columns::classify(grid);
+        columns.prefer_the_distinct_code(alike);
         columns.has_code().then(|| columns.with_descriptions(grid))
+    }
+
+    /// A table with a code column and a module's or business code column
+    /// beside it: when the code repeats down the rows (`4000` for every
+    /// bad parameter) and the other names each row alone, the other is what
+    /// tells the errors apart (`(100004) projectId is incorrect`), and the
+    /// shared code is kept as an extra field.
+    fn prefer_the_distinct_code(&mut self, grids: &[&Grid]) {
+        let (Some(code), Some(business)) = (self.code, self.business_code) else {
+            return;
+        };
+        let distinct = |column: usize| {
+            let cells: Vec<&str> = grids
+                .iter()
+                .flat_map(|grid| &grid.rows)
+                .map(|row| row.cells.get(column).map_or("", |c| strip_code(c)))
+                .filter(|c| !c.is_empty())
+                .collect();
+            let unique: HashSet<&str> = cells.iter().copied().collect();
+            (unique.len(), cells.len())
+        };
+        let (codes, of) = distinct(code);
+        let (businesses, with_business) = distinct(business);
+        if of > 1
+            && codes * 2 <= of
+            && businesses * 10 >= with_business * 9
+            && with_business * 10 >= of * 9
+        {
+            self.code = Some(business);
+            self.business_code = None;
+            self.shared_code = Some(code);
+        }
     }
 
     fn by_content(grid: &Grid) -> Option<Columns> {
@@ -154,6 +199,7 @@ impl Columns {
             self.name,
             self.status,
             self.group,
+            self.shared_code,
         ]
         .contains(&Some(i))
             || [&self.texts, &self.descriptions, &self.solutions]
@@ -206,30 +252,30 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
     let name = Some(cell(columns.name))
         .filter(|n| !n.is_empty())
         .map(str::to_owned);
+    // A cell's text as a reader sees it; `-`, `N/A` and the like say none.
+    let text_of = |i: usize| {
+        let text = text::clean(&text::unquote_code(raw(i)));
+        (!text.is_empty() && !text::is_placeholder(&text)).then_some(text)
+    };
     let texts_of = |indices: &[usize]| -> Vec<String> {
         let mut texts: Vec<String> = Vec::new();
-        for &i in indices {
-            let text = text::clean(raw(i));
-            if !text.is_empty() && !texts.contains(&text) {
+        for text in indices.iter().filter_map(|&i| text_of(i)) {
+            if !texts.contains(&text) {
                 texts.push(text);
             }
         }
         texts
     };
-    let descriptions = columns
-        .texts
-        .iter()
-        .map(|&i| text::clean(raw(i)))
-        .filter(|d| !d.is_empty());
+    let descriptions = columns.texts.iter().filter_map(|&i| text_of(i));
     let explanations = texts_of(&columns.descriptions);
     let solutions = texts_of(&columns.solutions);
     let mut group = grid.group.clone();
     group.extend(Some(text::clean(cell(columns.group))).filter(|g| !g.is_empty()));
     let extra: Vec<(String, String)> = columns
-        .extra
+        .shared_code
         .iter()
-        .map(|&i| (grid.header[i].clone(), text::clean(raw(i))))
-        .filter(|(_, text)| !text.is_empty())
+        .chain(&columns.extra)
+        .filter_map(|&i| Some((grid.header[i].clone(), text_of(i)?)))
         .collect();
 
     // The code a client sees is the one in the response body; a bare code

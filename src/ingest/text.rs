@@ -17,6 +17,30 @@ pub(crate) fn clean(text: &str) -> String {
     out
 }
 
+/// Words a table writes in a cell that has nothing to say: `-`, `N/A`,
+/// `None`, `无`.
+const PLACEHOLDERS: &[&str] = &[
+    "-", "--", "—", "–", "/", "n/a", "na", "none", "null", "nil", "无", "无。", "暂无", "空",
+    "...", "…",
+];
+
+/// Whether a cleaned cell says nothing but that it is empty.
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    PLACEHOLDERS.iter().any(|p| text.eq_ignore_ascii_case(p))
+}
+
+/// `text` with the backticks of inline code taken out, when they pair up:
+/// a cell of an HTML table pasted into Markdown keeps the Markdown it was
+/// written in (`` see the `message` field ``), and a reader sees code, not
+/// backticks.
+pub(crate) fn unquote_code(text: &str) -> std::borrow::Cow<'_, str> {
+    let ticks = text.bytes().filter(|&b| b == b'`').count();
+    if ticks == 0 || ticks % 2 == 1 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace('`', ""))
+}
+
 /// Whether a token can be an error code as a client sees it: ASCII letters,
 /// digits and `.`, `_`, `-`, `:`, with at least one digit, starting and
 /// ending with a letter or digit (`400141`, `SVCSTG.CSE.4001000`, `E0001`).
@@ -35,11 +59,21 @@ pub(crate) fn is_code_like(token: &str) -> bool {
 
 /// Whether a cell that a header calls a code holds one: a single token
 /// without whitespace or control characters (`AccessDenied`,
-/// `Token.Expired`, `400001`), of a sane length.
+/// `Token.Expired`, `400001`), of a sane length, and no sentence: Chinese
+/// is written without spaces, so a sentence that a broken row put in the
+/// code column is one token, but its full stops and commas (`。`, `，`) are
+/// never part of a code.
 pub(crate) fn is_code_token(token: &str) -> bool {
     !token.is_empty()
         && token.len() <= 128
-        && !token.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !token
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_cjk_punctuation(c))
+}
+
+/// CJK symbols and punctuation, and the full-width forms of ASCII's.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}')
 }
 
 /// Maps byte offsets of one source text to 1-based line numbers.
@@ -85,6 +119,26 @@ mod tests {
         ] {
             assert!(!is_code_like(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_sentence_in_a_code_column_is_no_code() {
+        assert!(is_code_token("错误"));
+        assert!(!is_code_token("日志服务没有开通。请登录控制台"));
+        assert!(!is_code_token("参数错误，请重试"));
+    }
+
+    #[test]
+    fn placeholders_and_inline_code() {
+        for empty in ["-", "N/A", "None", "无", "无。"] {
+            assert!(is_placeholder(empty), "{empty}");
+        }
+        assert!(!is_placeholder("None of the above"));
+        assert_eq!(
+            unquote_code("see the `message` field"),
+            "see the message field"
+        );
+        assert_eq!(unquote_code("a ` lone tick"), "a ` lone tick");
     }
 
     #[test]

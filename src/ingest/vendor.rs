@@ -85,14 +85,6 @@ pub(crate) enum Format {
 }
 
 impl Format {
-    /// In order of preference when two parsers find the same number of rows.
-    pub(crate) const ALL: [Format; 4] = [
-        Format::HtmlTable,
-        Format::MarkdownTable,
-        Format::Constants,
-        Format::CodeList,
-    ];
-
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Format::MarkdownTable => "markdown-table",

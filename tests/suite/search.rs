@@ -259,8 +259,14 @@ fn solutions_descriptions_and_groups_are_searched_too() {
         return;
     };
     // Words found only in a solution, a description or a heading.
-    assert_eq!(first(&results, "another zone"), "acme/ResourceInsufficient.Zone");
-    assert_eq!(first(&results, "其他可用区"), "acme/ResourceInsufficient.Zone");
+    assert_eq!(
+        first(&results, "another zone"),
+        "acme/ResourceInsufficient.Zone"
+    );
+    assert_eq!(
+        first(&results, "其他可用区"),
+        "acme/ResourceInsufficient.Zone"
+    );
     assert_eq!(results["认证模块"]["total"], 2);
     assert_eq!(first(&results, "lifetime"), "acme/AuthFailure.TokenExpired");
 }

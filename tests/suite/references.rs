@@ -1,0 +1,296 @@
+//! The corpus of real error references: `tests/corpus/<name>/` holds one
+//! public document exactly as published, `source.toml` (repository, path,
+//! commit, the document's language and, if needed, its `format`) and
+//! `expected.json`, the codes it defines, checked by hand field by field:
+//! code, message, description, solution, group and HTTP statuses.
+//!
+//! Each document is read as a vendor of its own, as a team would add it,
+//! and compared with what it should give. The test prints, per document
+//! and in total, the codes found, the messages, solutions and groups that
+//! are right, and the codes that are spurious; it fails when the totals
+//! fall below the bar the product promises for files nobody tuned it on.
+//! (`cargo test --test suite references -- --nocapture` shows the table.)
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::Path;
+
+use errdocs::ingest;
+use errdocs::model::{Lang, Record};
+use serde::Deserialize;
+
+use crate::support::{case_dirs, manifest_dir};
+
+/// What the documents give that errdocs must get right, at least.
+const MESSAGES_RIGHT: f64 = 0.95;
+const SOLUTIONS_RIGHT: f64 = 0.95;
+const GROUPS_RIGHT: f64 = 0.95;
+/// What errdocs may find that is not a code, at most.
+const SPURIOUS: f64 = 0.02;
+
+#[derive(Deserialize)]
+struct Source {
+    lang: Lang,
+    format: Option<String>,
+    repository: String,
+    commit: String,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    code: String,
+    message: Option<String>,
+    description: Option<String>,
+    solution: Option<String>,
+    group: Vec<String>,
+    http_statuses: Vec<u16>,
+}
+
+/// Counts for one document, or for all.
+#[derive(Default, Clone, Copy)]
+struct Score {
+    codes: usize,
+    found: usize,
+    messages: usize,
+    descriptions: (usize, usize),
+    solutions: (usize, usize),
+    groups: (usize, usize),
+    statuses: (usize, usize),
+    spurious: usize,
+}
+
+impl Score {
+    fn add(&mut self, other: Score) {
+        self.codes += other.codes;
+        self.found += other.found;
+        self.messages += other.messages;
+        self.spurious += other.spurious;
+        for (mine, theirs) in [
+            (&mut self.descriptions, other.descriptions),
+            (&mut self.solutions, other.solutions),
+            (&mut self.groups, other.groups),
+            (&mut self.statuses, other.statuses),
+        ] {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+    }
+}
+
+fn ratio((right, of): (usize, usize)) -> f64 {
+    if of == 0 {
+        1.0
+    } else {
+        right as f64 / of as f64
+    }
+}
+
+fn cell((right, of): (usize, usize)) -> String {
+    if of == 0 {
+        "–".to_owned()
+    } else {
+        format!("{right}/{of}")
+    }
+}
+
+/// Whitespace collapsed, as errdocs and the expected files both write it.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn first(texts: &[errdocs::model::Message]) -> Option<String> {
+    texts.first().map(|m| squash(&m.text))
+}
+
+/// The group a record is listed under, in whichever language a source
+/// gave it.
+fn group(record: &Record) -> &[String] {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| record.group.get(lang))
+        .find(|g| !g.is_empty())
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Reads the document in `dir` as a vendor, and scores it; the mismatches
+/// go to `misses`.
+fn score(name: &str, dir: &Path, misses: &mut String) -> Score {
+    let source: Source =
+        toml::from_str(&std::fs::read_to_string(dir.join("source.toml")).unwrap()).unwrap();
+    assert!(
+        !source.repository.is_empty() && source.commit.len() == 40,
+        "{name}: source.toml names its repository and commit"
+    );
+    let expected: Vec<Expected> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let document = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|f| !matches!(f.as_str(), "source.toml" | "expected.json" | "NOTES.md"))
+        .unwrap_or_else(|| panic!("{name}: no document"));
+
+    let input = tempfile::tempdir().unwrap();
+    let vendor = input.path().join("corpus");
+    std::fs::create_dir_all(&vendor).unwrap();
+    std::fs::copy(dir.join(&document), vendor.join(&document)).unwrap();
+    let format = source
+        .format
+        .map(|f| format!("format = \"{f}\"\n"))
+        .unwrap_or_default();
+    let config = format!(
+        "name = {{ en = \"{name}\", zh = \"{name}\" }}\n\n[[sources]]\nfile = {document:?}\nlang = \"{}\"\n{format}",
+        source.lang
+    );
+    std::fs::write(vendor.join("vendor.toml"), config).unwrap();
+    let ingested = ingest::ingest(input.path());
+    let records: HashMap<&str, &Record> = ingested
+        .catalog
+        .vendors
+        .iter()
+        .flat_map(|v| &v.records)
+        .map(|r| (r.code.as_str(), r))
+        .collect();
+
+    let mut score = Score {
+        codes: expected.len(),
+        ..Score::default()
+    };
+    let mut miss =
+        |what: &str, code: &str, want: &dyn std::fmt::Debug, got: &dyn std::fmt::Debug| {
+            let _ = writeln!(
+                misses,
+                "{name}: {code} {what}: expected {want:?}, got {got:?}"
+            );
+        };
+    for want in &expected {
+        let Some(record) = records.get(want.code.as_str()) else {
+            miss("missing", &want.code, &"the code", &"nothing");
+            continue;
+        };
+        score.found += 1;
+        let message = first(&record.messages);
+        if message == want.message.as_deref().map(squash) {
+            score.messages += 1;
+        } else {
+            miss("message", &want.code, &want.message, &message);
+        }
+        let mut field =
+            |what: &str, tally: &mut (usize, usize), want: Option<String>, got: Option<String>| {
+                if want.is_none() && got.is_none() {
+                    return;
+                }
+                if want.is_some() {
+                    tally.1 += 1;
+                }
+                if want.is_some() && want == got {
+                    tally.0 += 1;
+                } else {
+                    miss(what, &record.code.to_string(), &want, &got);
+                }
+            };
+        field(
+            "description",
+            &mut score.descriptions,
+            want.description.as_deref().map(squash),
+            first(&record.descriptions),
+        );
+        field(
+            "solution",
+            &mut score.solutions,
+            want.solution.as_deref().map(squash),
+            first(&record.solutions),
+        );
+        let got_group = group(record);
+        if !want.group.is_empty() {
+            score.groups.1 += 1;
+            if want.group == got_group {
+                score.groups.0 += 1;
+            }
+        }
+        if want.group != got_group {
+            miss("group", &want.code, &want.group, &got_group);
+        }
+        let statuses: Vec<u16> = record.http_statuses.iter().map(|s| s.get()).collect();
+        if !want.http_statuses.is_empty() {
+            score.statuses.1 += 1;
+            if want.http_statuses == statuses {
+                score.statuses.0 += 1;
+            }
+        }
+        if want.http_statuses != statuses {
+            miss("statuses", &want.code, &want.http_statuses, &statuses);
+        }
+    }
+    let known: std::collections::HashSet<&str> = expected.iter().map(|e| e.code.as_str()).collect();
+    for code in records.keys().filter(|c| !known.contains(*c)) {
+        score.spurious += 1;
+        miss("spurious", code, &"no code", &"a code");
+    }
+    score
+}
+
+#[test]
+fn real_references_are_read_right() {
+    let corpus = manifest_dir().join("tests/corpus");
+    let names = case_dirs(&corpus);
+    assert!(names.len() >= 12, "the corpus is missing: {names:?}");
+    let mut misses = String::new();
+    let mut table = format!(
+        "{:<40} {:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>4}\n",
+        "document", "codes", "found", "message", "descr.", "solution", "group", "status", "spur"
+    );
+    let mut total = Score::default();
+    for name in &names {
+        let s = score(name, &corpus.join(name), &mut misses);
+        let _ = writeln!(
+            table,
+            "{name:<40} {:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>4}",
+            s.codes,
+            cell((s.found, s.codes)),
+            cell((s.messages, s.codes)),
+            cell(s.descriptions),
+            cell(s.solutions),
+            cell(s.groups),
+            cell(s.statuses),
+            s.spurious
+        );
+        total.add(s);
+    }
+    let messages = ratio((total.messages, total.codes));
+    let solutions = ratio(total.solutions);
+    let groups = ratio(total.groups);
+    let spurious = total.spurious as f64 / total.codes.max(1) as f64;
+    let _ = writeln!(
+        table,
+        "{:<40} {:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>4}\n\
+         messages right {:.1} %, solutions {:.1} %, groups {:.1} %, descriptions {:.1} %, \
+         statuses {:.1} %, spurious {:.1} %",
+        "total",
+        total.codes,
+        cell((total.found, total.codes)),
+        cell((total.messages, total.codes)),
+        cell(total.descriptions),
+        cell(total.solutions),
+        cell(total.groups),
+        cell(total.statuses),
+        total.spurious,
+        messages * 100.0,
+        solutions * 100.0,
+        groups * 100.0,
+        ratio(total.descriptions) * 100.0,
+        ratio(total.statuses) * 100.0,
+        spurious * 100.0,
+    );
+    println!("{table}");
+    if std::env::var_os("ERRDOCS_CORPUS_MISSES").is_some() {
+        println!("{misses}");
+    }
+    assert!(
+        messages >= MESSAGES_RIGHT
+            && solutions >= SOLUTIONS_RIGHT
+            && groups >= GROUPS_RIGHT
+            && spurious <= SPURIOUS,
+        "the corpus of real references is read below the bar \
+         (ERRDOCS_CORPUS_MISSES=1 lists every miss):\n{table}"
+    );
+}
