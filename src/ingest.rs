@@ -12,6 +12,7 @@ pub mod fuzz;
 mod headers;
 mod html_table;
 mod markdown_table;
+mod markup;
 mod outline;
 mod overrides;
 mod source;
@@ -598,6 +599,7 @@ impl Merger {
                         lang,
                         text: text.clone(),
                         source,
+                        html: markup_of(row, text),
                     });
                     self.line_texts
                         .entry((index, file_id, row.line))
@@ -614,6 +616,7 @@ impl Merger {
                             lang,
                             text: text.clone(),
                             source,
+                            html: markup_of(row, text),
                         });
                     }
                 }
@@ -653,6 +656,14 @@ impl Merger {
     fn finish(self) -> (Vec<Record>, Bilingual<Vec<Vec<String>>>) {
         (self.records, self.groups)
     }
+}
+
+/// The inline markup a row gives `text`, if any.
+fn markup_of(row: &Row, text: &str) -> Option<String> {
+    row.markup
+        .iter()
+        .find(|(t, _)| t == text)
+        .map(|(_, html)| html.clone())
 }
 
 /// A field of a record whose values are kept once each.

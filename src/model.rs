@@ -257,8 +257,13 @@ pub struct SourceRef {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Message {
     pub lang: Lang,
+    /// Plain text, for search, metadata and every place markup cannot go.
     pub text: String,
     pub source: usize,
+    /// The same text with the vendor's inline markup (links, inline code,
+    /// emphasis) as sanitised HTML, where it has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
 }
 
 /// A column of a vendor's table that no header word names, kept as the
@@ -424,6 +429,7 @@ impl Record {
             lang,
             text: text.to_owned(),
             source: self.sources.len() - 1,
+            html: None,
         });
         self
     }

@@ -433,6 +433,7 @@ fn grid(table: ElementRef<'_>, line_of: &dyn Fn(&ElementRef<'_>) -> usize) -> Op
             .map(|r| GridRow {
                 line: r.line,
                 cells: pad(r.cells),
+                markup: Vec::new(),
             })
             .collect(),
         group: Vec::new(),

@@ -2,6 +2,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::markup::Inline;
 use super::outline::Headings;
 use super::source::Parsed;
 use super::table::{self, Grid, GridRow};
@@ -21,16 +22,25 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
     let mut grid = Grid::default();
     let mut cells: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
+    // Each cell's markup, beside its text.
+    let mut markups: Vec<Option<String>> = Vec::new();
+    let mut inline: Option<Inline> = None;
     let mut row_line = 0;
     let mut headings = Headings::default();
 
     for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
         headings.see(&event, || lines.line(range.start));
+        if let Some(inline) = &mut inline {
+            inline.see(&event);
+        }
         match event {
             Event::Start(Tag::Table(_)) => grid = Grid::default(),
             Event::Start(Tag::TableHead) => grid.header_line = lines.line(range.start),
             Event::Start(Tag::TableRow) => row_line = lines.line(range.start),
-            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::Start(Tag::TableCell) => {
+                cell = Some(String::new());
+                inline = Some(Inline::default());
+            }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(cell) = &mut cell {
                     cell.push_str(&t);
@@ -42,12 +52,19 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
                     cell.push(' ');
                 }
             }
-            Event::End(TagEnd::TableCell) => cells.extend(cell.take().map(|c| text::clean(&c))),
-            Event::End(TagEnd::TableHead) => grid.header = std::mem::take(&mut cells),
+            Event::End(TagEnd::TableCell) => {
+                cells.extend(cell.take().map(|c| text::clean(&c)));
+                markups.push(inline.take().and_then(Inline::finish));
+            }
+            Event::End(TagEnd::TableHead) => {
+                grid.header = std::mem::take(&mut cells);
+                markups.clear();
+            }
             Event::End(TagEnd::TableRow) => {
                 grid.rows.push(GridRow {
                     line: row_line,
                     cells: std::mem::take(&mut cells),
+                    markup: std::mem::take(&mut markups),
                 });
             }
             Event::End(TagEnd::Table) => grids.push(std::mem::take(&mut grid)),

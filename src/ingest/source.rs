@@ -27,6 +27,9 @@ pub(crate) struct Row {
     pub group: Vec<String>,
     /// Cells of columns no header word names: (header, text).
     pub extra: Vec<(String, String)>,
+    /// The texts above that have inline markup, each with it as sanitised
+    /// HTML: (text, HTML).
+    pub markup: Vec<(String, String)>,
 }
 
 /// A problem at one line of the source text.

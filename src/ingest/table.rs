@@ -27,6 +27,9 @@ pub(crate) struct GridRow {
     /// 1-based line of the row in the source text.
     pub line: usize,
     pub cells: Vec<String>,
+    /// Each cell's inline markup as sanitised HTML, where it has any; may
+    /// be shorter than `cells`.
+    pub markup: Vec<Option<String>>,
 }
 
 /// The rows of every grid whose headers name a code column. When no grid of
@@ -253,11 +256,25 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
         .filter(|n| !n.is_empty())
         .map(str::to_owned);
     // A cell's text as a reader sees it; `-`, `N/A` and the like say none.
-    let text_of = |i: usize| {
+    // Its inline markup, if any, is kept beside it.
+    let mut markup: Vec<(String, String)> = Vec::new();
+    let mut text_of = |i: usize| {
         let text = text::clean(&text::unquote_code(raw(i)));
-        (!text.is_empty() && !text::is_placeholder(&text)).then_some(text)
+        if text.is_empty() || text::is_placeholder(&text) {
+            return None;
+        }
+        let html = row
+            .markup
+            .get(i)
+            .cloned()
+            .flatten()
+            .or_else(|| super::markup::backticks(raw(i)));
+        if let Some(html) = html.filter(|_| !markup.iter().any(|(t, _)| *t == text)) {
+            markup.push((text.clone(), html));
+        }
+        Some(text)
     };
-    let texts_of = |indices: &[usize]| -> Vec<String> {
+    let mut texts_of = |indices: &[usize]| -> Vec<String> {
         let mut texts: Vec<String> = Vec::new();
         for text in indices.iter().filter_map(|&i| text_of(i)) {
             if !texts.contains(&text) {
@@ -266,17 +283,17 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
         }
         texts
     };
-    let descriptions = columns.texts.iter().filter_map(|&i| text_of(i));
+    let descriptions = texts_of(&columns.texts);
     let explanations = texts_of(&columns.descriptions);
     let solutions = texts_of(&columns.solutions);
-    let mut group = grid.group.clone();
-    group.extend(Some(text::clean(cell(columns.group))).filter(|g| !g.is_empty()));
     let extra: Vec<(String, String)> = columns
         .shared_code
         .iter()
         .chain(&columns.extra)
-        .filter_map(|&i| Some((grid.header[i].clone(), text_of(i)?)))
+        .filter_map(|&i| Some((grid.header[i].clone(), texts_of(&[i]).pop()?)))
         .collect();
+    let mut group = grid.group.clone();
+    group.extend(Some(text::clean(cell(columns.group))).filter(|g| !g.is_empty()));
 
     // The code a client sees is the one in the response body; a bare code
     // column comes next, a business code (a part of the full code) last.
@@ -326,7 +343,6 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
         codes.push((code.to_owned(), texts.filter(|m| !m.is_empty()).collect()));
     }
 
-    let descriptions: Vec<String> = descriptions.collect();
     for (code, mut texts) in codes {
         // By hash too: a row can have as many description columns as its
         // cell has bodies.
@@ -347,6 +363,7 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
             solutions: solutions.clone(),
             group: group.clone(),
             extra: extra.clone(),
+            markup: markup.clone(),
         });
     }
 }
@@ -401,6 +418,7 @@ mod tests {
                 .map(|(i, cells)| GridRow {
                     line: i + 3,
                     cells: cells.iter().map(|c| c.to_string()).collect(),
+                    markup: Vec::new(),
                 })
                 .collect(),
             group: Vec::new(),

@@ -20,6 +20,8 @@ struct ApiVendor<'a> {
     id: &'a str,
     name: &'a Bilingual<String>,
     count: usize,
+    /// The sections the vendor lists its codes under, in its order.
+    groups: &'a Bilingual<Vec<Vec<String>>>,
 }
 
 #[derive(Serialize)]
@@ -41,6 +43,14 @@ struct ApiCode<'a> {
     group: Bilingual<Option<&'a [String]>>,
     /// Columns no header word names, as the vendor headed them.
     extra: &'a [Extra],
+    /// `message`, `description` and `solution` with the vendor's inline
+    /// markup as sanitised HTML; present only where a text has markup.
+    #[serde(skip_serializing_if = "no_html")]
+    message_html: Bilingual<Option<&'a str>>,
+    #[serde(skip_serializing_if = "no_html")]
+    description_html: Bilingual<Option<&'a str>>,
+    #[serde(skip_serializing_if = "no_html")]
+    solution_html: Bilingual<Option<&'a str>>,
     /// The documentation team's reviewed translations, where the vendor
     /// gave no text in a language; never the vendor's words.
     translation: Bilingual<Option<&'a str>>,
@@ -106,6 +116,7 @@ pub(crate) fn write_codes_json(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde
             id: v.id.as_str(),
             name: &v.name,
             count: v.records.len(),
+            groups: &v.groups,
         })
         .collect();
     let mut codes = Vec::with_capacity(catalog.code_count());
@@ -158,6 +169,9 @@ fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
             zh: Some(record.group.zh.as_slice()).filter(|g| !g.is_empty()),
         },
         extra: &record.extra,
+        message_html: first_html(&record.messages),
+        description_html: first_html(&record.descriptions),
+        solution_html: first_html(&record.solutions),
         translation: Bilingual {
             en: record.translation(Lang::En).map(|t| t.text.as_str()),
             zh: record.translation(Lang::Zh).map(|t| t.text.as_str()),
@@ -196,6 +210,25 @@ fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
             })
             .collect(),
     }
+}
+
+/// The markup of the first text in each language, which the plain fields
+/// beside it give.
+fn first_html(texts: &[Message]) -> Bilingual<Option<&str>> {
+    let html = |lang: Lang| {
+        texts
+            .iter()
+            .find(|m| m.lang == lang)
+            .and_then(|m| m.html.as_deref())
+    };
+    Bilingual {
+        en: html(Lang::En),
+        zh: html(Lang::Zh),
+    }
+}
+
+fn no_html(html: &Bilingual<Option<&str>>) -> bool {
+    html.en.is_none() && html.zh.is_none()
 }
 
 /// The columns of a vendor's CSV file.

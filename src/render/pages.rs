@@ -238,6 +238,8 @@ impl<'a> Chrome<'a> {
 #[derive(Serialize)]
 struct ShownText<'a> {
     text: &'a str,
+    /// The text with the vendor's inline markup, sanitised at ingest.
+    html: Option<&'a str>,
     html_lang: &'static str,
     /// The vendor's text in the other language, for want of one in this.
     fallback: bool,
@@ -263,6 +265,7 @@ fn first_message(record: &Record, lang: Lang) -> Option<ShownText<'_>> {
     if let (None, Some(t)) = (record.message(lang), record.translation(lang)) {
         return Some(ShownText {
             text: &t.text,
+            html: None,
             html_lang: html_lang(lang),
             fallback: false,
             translated: true,
@@ -271,6 +274,7 @@ fn first_message(record: &Record, lang: Lang) -> Option<ShownText<'_>> {
     let (messages, fallback) = shown_messages(record, lang);
     messages.first().map(|m| ShownText {
         text: &m.text,
+        html: m.html.as_deref(),
         html_lang: html_lang(m.lang),
         fallback: fallback.is_some(),
         translated: false,
@@ -293,6 +297,7 @@ fn shown_texts<'a>(record: &'a Record, field: TextField, lang: Lang) -> Vec<Show
         .filter(|_| !own)
         .map(|t| ShownText {
             text: &t.text,
+            html: None,
             html_lang: html_lang(t.lang),
             fallback: false,
             translated: true,
@@ -305,6 +310,7 @@ fn shown_texts<'a>(record: &'a Record, field: TextField, lang: Lang) -> Vec<Show
                 .filter(move |m| (m.lang == lang) == own)
                 .map(move |m| ShownText {
                     text: &m.text,
+                    html: m.html.as_deref(),
                     html_lang: html_lang(m.lang),
                     fallback: !own,
                     translated: false,

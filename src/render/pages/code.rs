@@ -259,6 +259,7 @@ pub(crate) fn code<'a>(
                 .iter()
                 .map(|m| ShownText {
                     text: &m.text,
+                    html: m.html.as_deref(),
                     html_lang: html_lang(m.lang),
                     fallback: fallback.is_some(),
                     translated: false,
@@ -286,6 +287,7 @@ pub(crate) fn code<'a>(
                     .filter(|m| m.lang != lang)
                     .map(|m| ShownText {
                         text: &m.text,
+                        html: m.html.as_deref(),
                         html_lang: html_lang(m.lang),
                         fallback: false,
                         translated: false,
