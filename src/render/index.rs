@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::paths::Names;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, Category, Code, HttpStatus, Record};
+use crate::model::{Bilingual, Catalog, Category, Code, HttpStatus, Lang, Record};
 use crate::xref::Checked;
 
 /// A record's place in the catalog: (vendor index, record index).
@@ -33,6 +33,9 @@ pub(crate) struct Index<'a> {
     pub record_diagnostics: AHashMap<At, Vec<usize>>,
     /// What codes' file names depend on beyond the code.
     pub names: Names,
+    /// Where each record's group is among its vendor's groups, in each
+    /// language, by `[vendor][record]`.
+    pub groups: Vec<Vec<Bilingual<Option<usize>>>>,
 }
 
 impl<'a> Index<'a> {
@@ -57,6 +60,7 @@ impl<'a> Index<'a> {
         );
         Index {
             catalog,
+            groups: group_places(catalog),
             names,
             codes,
             code_users,
@@ -66,6 +70,40 @@ impl<'a> Index<'a> {
             record_diagnostics,
         }
     }
+}
+
+/// Each record's group as a place in its vendor's list of groups: a map
+/// per vendor, not a search per record, since every code may have a group
+/// of its own.
+fn group_places(catalog: &Catalog) -> Vec<Vec<Bilingual<Option<usize>>>> {
+    catalog
+        .vendors
+        .par_iter()
+        .map(|vendor| {
+            let places = Lang::ALL.map(|lang| {
+                let groups = vendor.groups.get(lang);
+                let at: AHashMap<&[String], usize> = groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| (g.as_slice(), i))
+                    .collect();
+                at
+            });
+            vendor
+                .records
+                .iter()
+                .map(|record| {
+                    let place = |lang: Lang, at: &AHashMap<&[String], usize>| {
+                        at.get(record.group.get(lang).as_slice()).copied()
+                    };
+                    Bilingual {
+                        en: place(Lang::En, &places[0]),
+                        zh: place(Lang::Zh, &places[1]),
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Every record's place, in catalog order.

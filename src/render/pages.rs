@@ -27,7 +27,7 @@ use super::context::t;
 use super::index::At;
 use super::paths;
 use super::theme::Strings;
-use crate::model::{Category, Lang, Message, Record, TextField, Vendor};
+use crate::model::{Category, Lang, Message, Record, TextField};
 use crate::xref::CategoryInfo;
 
 /// How many rows a page of a cross-vendor list holds; longer lists are
@@ -325,24 +325,27 @@ fn shown_texts<'a>(record: &'a Record, field: TextField, lang: Lang) -> Vec<Show
 pub(crate) struct GroupOf<'a> {
     pub path: &'a [String],
     pub lang: Lang,
+    /// Its place among the vendor's groups in `lang`.
+    pub at: usize,
     pub anchor: String,
 }
 
-pub(crate) fn group_of<'a>(
-    vendor: &'a Vendor,
-    record: &'a Record,
-    lang: Lang,
-) -> Option<GroupOf<'a>> {
-    let lang = [lang, lang.other()]
+pub(crate) fn group_of<'a>(ctx: &Ctx<'a>, (v, r): At, lang: Lang) -> Option<GroupOf<'a>> {
+    let place = &ctx.index.groups[v][r];
+    let (lang, at) = [lang, lang.other()]
         .into_iter()
-        .find(|&l| !record.group.get(l).is_empty())?;
-    let path = record.group.get(lang).as_slice();
-    let at = vendor.groups.get(lang).iter().position(|g| g == path)?;
+        .find_map(|l| Some((l, (*place.get(l))?)))?;
     Some(GroupOf {
-        path,
+        path: ctx.vendor(v).groups.get(lang)[at].as_slice(),
         lang,
-        anchor: format!("group-{}-{}", lang.tag(), at + 1),
+        at,
+        anchor: group_anchor(lang, at),
     })
+}
+
+/// The id of a group's section on its vendor's page.
+pub(crate) fn group_anchor(lang: Lang, at: usize) -> String {
+    format!("group-{}-{}", lang.tag(), at + 1)
 }
 
 /// A group path as one line: `Instance › Disk`.

@@ -182,7 +182,7 @@ pub(crate) fn code<'a>(
             &[("vendor", name), ("code", code)],
         ),
     };
-    let group = group_of(vendor, record, lang);
+    let group = group_of(ctx, (v, r), lang);
     let vendor_page = paths::vendor_page(lang, &vendor.id);
     let mut crumbs = vec![(Some(vendor_page.clone()), name.to_owned())];
     if let Some(group) = &group {

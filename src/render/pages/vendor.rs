@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Chrome, CodeRow, Ctx, code_row, fill, group_label, group_of, html_lang};
+use super::{Chrome, CodeRow, Ctx, code_row, fill, group_anchor, group_label, group_of, html_lang};
 use crate::model::Lang;
 use crate::render::paths;
 use crate::render::view::Page;
@@ -63,7 +63,7 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
                 .iter()
                 .enumerate()
                 .map(move |(i, path)| GroupSection {
-                    id: format!("group-{}-{}", l.tag(), i + 1),
+                    id: group_anchor(l, i),
                     label: Some(group_label(path)),
                     html_lang: html_lang(l),
                     rows: Vec::new(),
@@ -77,10 +77,18 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
         rows: Vec::new(),
     };
     let mut rows = Vec::new();
-    for (r, record) in vendor.records.iter().enumerate() {
+    // The other language's sections come after this one's.
+    let offset = |l: Lang| {
+        if l == lang {
+            0
+        } else {
+            vendor.groups.get(lang).len()
+        }
+    };
+    for r in 0..vendor.records.len() {
         let row = code_row(ctx, (v, r), lang, &page.root, false);
-        let section = group_of(vendor, record, lang)
-            .and_then(|group| sections.iter_mut().find(|s| s.id == group.anchor));
+        let section = group_of(ctx, (v, r), lang)
+            .and_then(|group| sections.get_mut(offset(group.lang) + group.at));
         match section {
             Some(section) => section.rows.push(row),
             None => ungrouped.rows.push(row),
