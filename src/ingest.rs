@@ -412,17 +412,27 @@ fn parse_source(source: &SourceConfig, text: &str) -> Parsed {
     match source.format {
         Some(format) => parse_as(format, text),
         None => {
-            let tables = [Format::MarkdownTable, Format::HtmlTable]
-                .map(|format| parse_as(format, text))
-                .into_iter()
-                .filter(|parsed| !parsed.rows.is_empty())
-                .reduce(|mut all, parsed| {
-                    all.rows.extend(parsed.rows);
-                    all.rows.sort_by_key(|row| row.line);
-                    all.notes.extend(parsed.notes);
-                    all
-                })
-                .unwrap_or_default();
+            let tables =
+                [Format::MarkdownTable, Format::HtmlTable]
+                    .map(|format| parse_as(format, text))
+                    .into_iter()
+                    .filter(|parsed| !parsed.rows.is_empty())
+                    .reduce(|mut all, parsed| {
+                        all.rows.extend(parsed.rows);
+                        all.rows.sort_by_key(|row| row.line);
+                        // A header both readers found unknown is told once.
+                        let told: HashSet<String> = all
+                            .notes
+                            .iter()
+                            .filter(|n| n.kind == Kind::UnknownColumn)
+                            .map(|n| n.message.clone())
+                            .collect();
+                        all.notes.extend(parsed.notes.into_iter().filter(|n| {
+                            n.kind != Kind::UnknownColumn || !told.contains(&n.message)
+                        }));
+                        all
+                    })
+                    .unwrap_or_default();
             // On a tie the earlier wins: tables, then constants, then lists.
             let mut best = tables;
             for format in [Format::Constants, Format::CodeList] {
@@ -575,15 +585,24 @@ impl Merger {
                         }
                     }
                 }
-                (Some(kept), Some(&status)) if !record.http_statuses.contains(&status) => warn(
-                    diagnostics,
-                    Kind::Conflict,
-                    format!(
-                        "code `{}` has HTTP status {status} here but {kept} elsewhere; keeping {kept}",
-                        row.code
-                    ),
-                ),
-                _ => {}
+                (Some(kept), Some(_)) => {
+                    // (A record has a few statuses at most: at most the
+                    // five hundred there are.)
+                    let other = row
+                        .http_statuses
+                        .iter()
+                        .find(|s| !record.http_statuses.contains(s));
+                    if let Some(status) = other {
+                        warn(
+                            diagnostics,
+                            Kind::Conflict,
+                            format!(
+                                "code `{}` has HTTP status {status} here but {kept} elsewhere; keeping {kept}",
+                                row.code
+                            ),
+                        );
+                    }
+                }
             }
 
             let source = record.sources.len();
@@ -660,10 +679,7 @@ impl Merger {
 
 /// The inline markup a row gives `text`, if any.
 fn markup_of(row: &Row, text: &str) -> Option<String> {
-    row.markup
-        .iter()
-        .find(|(t, _)| t == text)
-        .map(|(_, html)| html.clone())
+    row.markup.get(text).cloned()
 }
 
 /// A field of a record whose values are kept once each.

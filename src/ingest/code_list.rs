@@ -36,7 +36,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
         match found {
             Found::Entry(mut row) if !blocks_only || in_block(row.line) => {
                 row.group = outline.group_at(row.line);
-                parsed.rows.push(row);
+                parsed.rows.push(*row);
             }
             Found::Broken(line, message) if !blocks_only || in_block(line) => {
                 parsed.note(line, Kind::BadRow, message);
@@ -48,7 +48,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
 }
 
 enum Found {
-    Entry(Row),
+    Entry(Box<Row>),
     /// A code and a separator with nothing after them.
     Broken(usize, String),
 }
@@ -60,7 +60,10 @@ fn code_block_lines(src: &str) -> (Vec<RangeInclusive<usize>>, Outline) {
     let index = LineIndex::new(src);
     let mut blocks: Vec<RangeInclusive<usize>> = Vec::new();
     let mut headings = Headings::default();
-    for (event, range) in Parser::new_ext(src, Options::empty()).into_offset_iter() {
+    // As the table readers parse, so that every reader sees one outline.
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
         headings.see(&event, || index.line(range.start));
         if let Event::Start(Tag::CodeBlock(_)) = event {
             let last = range.end.saturating_sub(1).max(range.start);
@@ -107,12 +110,12 @@ fn read_line(number: usize, line: &str) -> Option<Found> {
             )
         });
     }
-    Some(Found::Entry(Row {
+    Some(Found::Entry(Box::new(Row {
         line: number,
         code: code.to_owned(),
         texts: vec![message],
         ..Row::default()
-    }))
+    })))
 }
 
 fn strip_bullet(line: &str) -> &str {

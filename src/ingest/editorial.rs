@@ -16,32 +16,34 @@ use crate::fs;
 use crate::model::{Bilingual, Code, EditorNote, Lang, Message, Record, TextField, Translation};
 
 /// One code's entry of a translations file: its message alone, or any of
-/// its texts by field.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Entry {
-    Message(String),
-    Fields {
-        message: Option<String>,
-        description: Option<String>,
-        solution: Option<String>,
-    },
-}
-
-impl Entry {
-    fn fields(self) -> Vec<(TextField, String)> {
-        match self {
-            Entry::Message(text) => vec![(TextField::Message, text)],
-            Entry::Fields {
-                message,
-                description,
-                solution,
-            } => TextField::ALL
-                .into_iter()
-                .zip([message, description, solution])
-                .filter_map(|(field, text)| Some((field, text?)))
-                .collect(),
+/// its texts by field (`{ message = "…", solution = "…" }`). What is
+/// neither is said, naming the key.
+fn entry_fields(code: &str, entry: toml::Value) -> Result<Vec<(TextField, String)>, String> {
+    match entry {
+        toml::Value::String(text) => Ok(vec![(TextField::Message, text)]),
+        toml::Value::Table(table) => {
+            let mut fields = Vec::new();
+            for (key, value) in table {
+                let field = TextField::ALL.into_iter().find(|f| f.as_str() == key);
+                match (field, value) {
+                    (Some(field), toml::Value::String(text)) => fields.push((field, text)),
+                    (Some(_), _) => {
+                        return Err(format!("translation of `{code}`: `{key}` is not a text"));
+                    }
+                    (None, _) => {
+                        return Err(format!(
+                            "translation of `{code}`: `{key}` is not `message`, `description` or `solution`"
+                        ));
+                    }
+                }
+            }
+            // In the order the record shows them, not the file's.
+            fields.sort_by_key(|(field, _)| TextField::ALL.iter().position(|f| f == field));
+            Ok(fields)
         }
+        _ => Err(format!(
+            "translation of `{code}` is neither a text nor a table of texts by field"
+        )),
     }
 }
 
@@ -78,15 +80,25 @@ pub(crate) fn read_translations(
     for lang in Lang::ALL {
         let name = translations_file(lang);
         let path = dir.join(&name);
-        let Some(entries) = read_table::<Entry>(&path, diagnostics) else {
+        let Some(entries) = read_table::<toml::Value>(&path, diagnostics) else {
             continue;
         };
-        let fields = entries.into_iter().flat_map(|(code, entry, line)| {
-            entry
-                .fields()
-                .into_iter()
-                .map(move |(field, text)| (code.clone(), field, text, line))
-        });
+        let mut fields = Vec::new();
+        for (code, entry, line) in entries {
+            match entry_fields(&code, entry) {
+                Ok(found) => fields.extend(
+                    found
+                        .into_iter()
+                        .map(|(field, text)| (code.clone(), field, text, line)),
+                ),
+                Err(why) => diagnostics.push(Diagnostic::warning(
+                    Kind::Translation,
+                    &path,
+                    Some(line),
+                    format!("{why}; ignored"),
+                )),
+            }
+        }
         for (code, field, text, line) in fields {
             let text = text::clean(&text);
             let warn = |diagnostics: &mut Vec<Diagnostic>, message: String| {

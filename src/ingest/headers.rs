@@ -188,6 +188,16 @@ const WHOLE_HEADER: &[(&str, Column)] = &[
     ("fix", Column::Solution),
 ];
 
+/// Whether a header says "type" (`Type`, `类型`, `错误类型`): the short name
+/// of each error, or, when it repeats a few values down the rows
+/// (`Client`/`Server`), the kind it belongs to.
+pub(crate) fn says_type(header: &str) -> bool {
+    matches!(
+        normalise(header).as_str(),
+        "type" | "类型" | "错误类型" | "errortype"
+    )
+}
+
 /// Lowercase, without whitespace, punctuation or markup characters:
 /// `HTTP 状态码`, `http_status` and `Http-Status` all become one key.
 pub(crate) fn normalise(header: &str) -> String {

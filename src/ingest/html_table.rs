@@ -106,56 +106,63 @@ pub(crate) fn grids(src: &str) -> Vec<Grid> {
 
 /// The headings of a page that holds HTML tables: `<h1>`…`<h6>` of an HTML
 /// page, and the Markdown headings of a Markdown page with HTML tables
-/// pasted in, which name the groups of the tables below them.
+/// pasted in, which name the groups of the tables below them. HTML headings
+/// are looked for in the page's raw HTML as Markdown sees it, so none is
+/// taken from a code block.
 fn outline(src: &str, lines: &LineIndex) -> Outline {
-    use pulldown_cmark::{Options, Parser};
+    use pulldown_cmark::{Event, Options, Parser};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut headings = Headings::default();
-    for (event, range) in Parser::new_ext(src, Options::ENABLE_TABLES).into_offset_iter() {
+    for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
         headings.see(&event, || lines.line(range.start));
-    }
-    let bytes = src.as_bytes();
-    let mut at = 0;
-    while let Some(found) = bytes[at..].iter().position(|&b| b == b'<') {
-        let here = at + found;
-        at = here + 1;
-        let rest = &bytes[here..];
-        let level = match rest.get(1..3) {
-            Some([h, n]) if h.eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(n) => {
-                usize::from(n - b'0')
+        if let Event::Html(html) = &event {
+            for (offset, level, text) in html_headings(html) {
+                headings.push(lines.line(range.start + offset), level, &text);
             }
-            _ => continue,
-        };
-        if !is_tag(rest, &rest[..3]) {
-            continue;
         }
-        let Some((_, _, after)) = tag(&src[here..]) else {
-            continue;
-        };
-        // A heading is short: its end is looked for nearby, so a page of
-        // unclosed headings stays linear.
-        let near = &after.as_bytes()[..after.len().min(2048)];
-        let close = [b'<', b'/', b'h', b'0' + level as u8];
-        let end = near
-            .windows(4)
-            .position(|w| w.eq_ignore_ascii_case(&close))
-            .unwrap_or(0);
-        headings.push(lines.line(here), level, &strip_tags(&after[..end]));
     }
     headings.outline()
 }
 
-/// The text of some markup, tags taken out.
-fn strip_tags(markup: &str) -> String {
-    let mut text = String::with_capacity(markup.len());
-    let mut rest = markup;
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        rest = rest[open..]
-            .find('>')
-            .map_or("", |close| &rest[open + close + 1..]);
+/// The `<h1>`…`<h6>` of some HTML, each with its byte offset, level and
+/// text (character references decoded). A heading is short, so its end is
+/// looked for nearby: a run of unclosed headings stays linear.
+fn html_headings(html: &str) -> Vec<(usize, usize, String)> {
+    const NEAR: usize = 4096;
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'<') {
+        let here = at + i;
+        at = here + 1;
+        let level = match bytes.get(here + 1..here + 3) {
+            Some([h, n]) if h.eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(n) => *n,
+            _ => continue,
+        };
+        if !is_tag(&bytes[here..], &bytes[here..here + 3]) {
+            continue;
+        }
+        let end = (here + NEAR).min(html.len());
+        let near = &bytes[here..end];
+        let close = [b'<', b'/', b'h', level];
+        let Some(open_end) = near.iter().position(|&b| b == b'>') else {
+            continue;
+        };
+        let Some(close_at) = near.windows(4).position(|w| w.eq_ignore_ascii_case(&close)) else {
+            continue;
+        };
+        if close_at <= open_end {
+            continue;
+        }
+        // Both ends are at ASCII bytes, so the slice is on characters.
+        let inner = &html[here + open_end + 1..here + close_at];
+        let text: String = Html::parse_fragment(inner).root_element().text().collect();
+        found.push((here, usize::from(level - b'0'), text));
+        at = here + close_at;
     }
-    text.push_str(rest);
-    text
+    found
 }
 
 /// One top-level `<table>…</table>` of the source and the byte offset of
@@ -599,6 +606,13 @@ mod tests {
 
     fn cells(row: &GridRow) -> Vec<&str> {
         row.cells.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn a_table_is_in_the_group_of_the_heading_above_it() {
+        let src = "<h1>Acme</h1>\n\n```html\n<h2>Example</h2>\n```\n\n<h2>Errors &amp; limits</h2>\n\n<table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>x</td></tr></table>\n";
+        let grids = grids(src);
+        assert_eq!(grids[0].group, ["Errors & limits"]);
     }
 
     #[test]

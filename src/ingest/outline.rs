@@ -2,21 +2,24 @@
 //! listed under them: `## 认证模块` over a table, `### Instance errors` over
 //! a list.
 //!
-//! Two kinds of heading name no group. The document's own title — its one
-//! heading of the highest level, before anything is listed — names the
-//! whole document. A heading that only says what the list is (`错误码`,
-//! `Error codes`, `错误码列表`) names every code alike.
+//! Two kinds of heading name no group. The document's own title — its
+//! first heading, when every other heading is below it — names the whole
+//! document. A heading that only says what the list is (`错误码`, `Error
+//! codes`, `错误码列表`) names every code alike.
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::headers::{self, Column};
 use super::text;
 
-/// The headings of one document, in order.
+/// The headings of one document, in order, each with the group it opens.
 #[derive(Debug, Default)]
 pub(crate) struct Outline {
     /// (line, level, text) of every heading that can name a group.
     headings: Vec<(usize, usize, String)>,
+    /// The group path in force from each heading on: worked out once, so
+    /// each row's group is a binary search, whatever the document's size.
+    paths: Vec<Vec<String>>,
 }
 
 impl Outline {
@@ -92,6 +95,14 @@ impl Headings {
                     *plain |= self.strong == 0 && !t.trim().is_empty();
                 }
             }
+            // A bold line that ends a quote, a list item or a cell heads
+            // nothing after it.
+            Event::End(
+                TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::List(_) | TagEnd::TableCell,
+            ) => {
+                self.bold = None;
+                self.paragraph = None;
+            }
             Event::End(TagEnd::Paragraph) => {
                 self.bold = self.paragraph.take().and_then(|(line, text, plain)| {
                     let text = text::clean(&text);
@@ -142,12 +153,27 @@ impl Headings {
             Some((_, level, _)) if all[1..].iter().all(|(_, l, _)| l > level) => 1,
             _ => 0,
         };
-        let headings = all
+        let headings: Vec<(usize, usize, String)> = all
             .into_iter()
             .skip(title)
             .filter(|(_, _, heading)| !heading.is_empty())
             .collect();
-        Outline { headings }
+        let mut open: Vec<(usize, &str)> = Vec::new();
+        let mut paths = Vec::with_capacity(headings.len());
+        for (_, level, heading) in &headings {
+            while open.last().is_some_and(|(l, _)| l >= level) {
+                open.pop();
+            }
+            open.push((*level, heading));
+            paths.push(
+                open.iter()
+                    .map(|(_, heading)| *heading)
+                    .filter(|heading| !names_the_list(heading))
+                    .map(str::to_owned)
+                    .collect(),
+            );
+        }
+        Outline { headings, paths }
     }
 }
 
@@ -155,21 +181,11 @@ impl Outline {
     /// The headings above `line`, outermost first, without those that only
     /// name the list.
     pub(crate) fn group_at(&self, line: usize) -> Vec<String> {
-        let mut path: Vec<(usize, &str)> = Vec::new();
-        for (at, level, heading) in &self.headings {
-            if *at >= line {
-                break;
-            }
-            while path.last().is_some_and(|(l, _)| l >= level) {
-                path.pop();
-            }
-            path.push((*level, heading));
+        let above = self.headings.partition_point(|(at, _, _)| *at < line);
+        match above {
+            0 => Vec::new(),
+            n => self.paths[n - 1].clone(),
         }
-        path.into_iter()
-            .map(|(_, heading)| heading)
-            .filter(|heading| !names_the_list(heading))
-            .map(str::to_owned)
-            .collect()
     }
 }
 
@@ -194,13 +210,6 @@ const LIST_WORDS: &[&str] = &[
     "overview",
     "summary",
     "s",
-    "and",
-    "messages",
-    "message",
-    "信息",
-    "及",
-    "和",
-    "the",
 ];
 
 /// Whether a heading says no more than "error codes": what remains after
@@ -285,6 +294,13 @@ mod tests {
         // Not all bold: no heading, and the one above still holds.
         assert_eq!(outline.group_at(13), ["4XX errors"]);
         assert_eq!(outline.headings.len(), 2, "{:?}", outline.headings);
+    }
+
+    #[test]
+    fn a_bold_line_in_a_quote_heads_nothing() {
+        let outline = Outline::new("# T\n\n## A\n\n> **Note**\n\n| a |\n|---|\n| 1 |\n");
+        assert_eq!(outline.group_at(8), ["A"]);
+        assert!(!names_the_list("Message errors"));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! notes about lines it could not read. Parsers know nothing of vendors,
 //! files or languages; [`crate::ingest`] does the rest.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Kind;
 use crate::model::HttpStatus;
 
@@ -28,8 +30,8 @@ pub(crate) struct Row {
     /// Cells of columns no header word names: (header, text).
     pub extra: Vec<(String, String)>,
     /// The texts above that have inline markup, each with it as sanitised
-    /// HTML: (text, HTML).
-    pub markup: Vec<(String, String)>,
+    /// HTML: text → HTML.
+    pub markup: HashMap<String, String>,
 }
 
 /// A problem at one line of the source text.

@@ -43,9 +43,17 @@ pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
     for grid in &grids {
         alike.entry(&grid.header).or_default().push(grid);
     }
+    // Worked out once per header, not once per table that has it.
+    let mut columns_of: HashMap<&[String], Option<Columns>> = HashMap::new();
     let named: Vec<Option<Columns>> = grids
         .iter()
-        .map(|grid| Columns::by_header(grid, &alike[grid.header.as_slice()]))
+        .map(|grid| {
+            let header = grid.header.as_slice();
+            columns_of
+                .entry(header)
+                .or_insert_with(|| Columns::by_header(grid, &alike[header]))
+                .clone()
+        })
         .collect();
     let any_named = named.iter().any(Option::is_some);
     // One warning per file for each header no word names.
@@ -86,7 +94,7 @@ fn unknown_column(header: &str) -> String {
 }
 
 /// Which grid columns hold what.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Columns {
     code: Option<usize>,
     business_code: Option<usize>,
@@ -105,6 +113,9 @@ struct Columns {
     /// A code column that a more specific one took the place of, kept as
     /// an extra field: the code many errors are reported under.
     shared_code: Option<usize>,
+    /// Known columns a table has twice (a second name or status), kept as
+    /// extra fields under their headers, without a warning.
+    again: Vec<usize>,
     /// Whether a header names the code column. Then any single token is a
     /// code (`AccessDenied`); a column guessed from content needs codes that
     /// look like codes.
@@ -115,20 +126,33 @@ impl Columns {
     fn classify(grid: &Grid) -> Columns {
         let mut columns = Columns::default();
         let mut messages = Vec::new();
+        let mut again = Vec::new();
+        let mut take = |slot: &mut Option<usize>, i: usize| match slot {
+            None => *slot = Some(i),
+            Some(_) => again.push(i),
+        };
         for (i, header) in grid.header.iter().enumerate() {
             match headers::classify(header) {
-                Some(Column::Code) => _ = columns.code.get_or_insert(i),
-                Some(Column::BusinessCode) => _ = columns.business_code.get_or_insert(i),
-                Some(Column::ResponseBody) => _ = columns.body.get_or_insert(i),
-                Some(Column::Name) => _ = columns.name.get_or_insert(i),
-                Some(Column::HttpStatus) => _ = columns.status.get_or_insert(i),
-                Some(Column::Group) => _ = columns.group.get_or_insert(i),
+                Some(Column::Code) => take(&mut columns.code, i),
+                Some(Column::BusinessCode) => take(&mut columns.business_code, i),
+                Some(Column::ResponseBody) => take(&mut columns.body, i),
+                Some(Column::Name) => take(&mut columns.name, i),
+                Some(Column::HttpStatus) => take(&mut columns.status, i),
+                Some(Column::Group) => take(&mut columns.group, i),
+                Some(Column::Message)
+                    if columns.group.is_none()
+                        && headers::says_type(header)
+                        && repeats(grid, i) =>
+                {
+                    columns.group = Some(i)
+                }
                 Some(Column::Message) => messages.push(i),
                 Some(Column::Description) => columns.descriptions.push(i),
                 Some(Column::Solution) => columns.solutions.push(i),
                 None => {}
             }
         }
+        columns.again = again;
         // A message and an explanation are two fields only when a table
         // has both; either alone is the code's text.
         if messages.is_empty() || columns.descriptions.is_empty() {
@@ -187,14 +211,15 @@ impl Columns {
     fn by_content(grid: &Grid) -> Option<Columns> {
         let mut columns = Columns::classify(grid);
         if !columns.has_code() {
+            let named = columns.named();
             columns.code =
-                (0..grid.header.len()).find(|&i| !columns.names(i) && mostly_codes(grid, i));
+                (0..grid.header.len()).find(|i| !named.contains(i) && mostly_codes(grid, *i));
         }
         columns.has_code().then(|| columns.with_descriptions(grid))
     }
 
-    /// Whether a header word names column `i`.
-    fn names(&self, i: usize) -> bool {
+    /// The columns a header word names.
+    fn named(&self) -> HashSet<usize> {
         [
             self.code,
             self.business_code,
@@ -204,17 +229,30 @@ impl Columns {
             self.group,
             self.shared_code,
         ]
-        .contains(&Some(i))
-            || [&self.texts, &self.descriptions, &self.solutions]
-                .iter()
-                .any(|columns| columns.contains(&i))
+        .into_iter()
+        .flatten()
+        .chain(
+            [
+                &self.texts,
+                &self.descriptions,
+                &self.solutions,
+                &self.again,
+            ]
+            .into_iter()
+            .flatten()
+            .copied(),
+        )
+        .collect()
     }
 
     /// When no header names the vendor's text, the columns no header word
     /// names are the best guess for it; otherwise they are kept as extra
     /// fields.
     fn with_descriptions(mut self, grid: &Grid) -> Columns {
-        let unnamed: Vec<usize> = (0..grid.header.len()).filter(|&i| !self.names(i)).collect();
+        let named = self.named();
+        let unnamed: Vec<usize> = (0..grid.header.len())
+            .filter(|i| !named.contains(i))
+            .collect();
         if self.texts.is_empty() {
             self.texts = unnamed;
         } else {
@@ -222,6 +260,20 @@ impl Columns {
         }
         self
     }
+}
+
+/// Whether a column repeats a few values down many rows: a kind, not a
+/// text of each row's own.
+fn repeats(grid: &Grid, column: usize) -> bool {
+    let cells: Vec<&str> = grid
+        .rows
+        .iter()
+        .filter_map(|row| row.cells.get(column))
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let distinct: HashSet<&str> = cells.iter().copied().collect();
+    cells.len() >= 4 && distinct.len() * 4 <= cells.len()
 }
 
 fn mostly_codes(grid: &Grid, column: usize) -> bool {
@@ -253,11 +305,11 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
         .unwrap_or_default();
     let http_statuses = read_statuses(cell(columns.status), row.line, parsed);
     let name = Some(cell(columns.name))
-        .filter(|n| !n.is_empty())
+        .filter(|n| !n.is_empty() && !text::is_placeholder(n))
         .map(str::to_owned);
     // A cell's text as a reader sees it; `-`, `N/A` and the like say none.
     // Its inline markup, if any, is kept beside it.
-    let mut markup: Vec<(String, String)> = Vec::new();
+    let mut markup: HashMap<String, String> = HashMap::new();
     let mut text_of = |i: usize| {
         let text = text::clean(&text::unquote_code(raw(i)));
         if text.is_empty() || text::is_placeholder(&text) {
@@ -269,15 +321,16 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
             .cloned()
             .flatten()
             .or_else(|| super::markup::backticks(raw(i)));
-        if let Some(html) = html.filter(|_| !markup.iter().any(|(t, _)| *t == text)) {
-            markup.push((text.clone(), html));
+        if let Some(html) = html {
+            markup.entry(text.clone()).or_insert(html);
         }
         Some(text)
     };
     let mut texts_of = |indices: &[usize]| -> Vec<String> {
         let mut texts: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for text in indices.iter().filter_map(|&i| text_of(i)) {
-            if !texts.contains(&text) {
+            if seen.insert(text.clone()) {
                 texts.push(text);
             }
         }
@@ -289,11 +342,15 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
     let extra: Vec<(String, String)> = columns
         .shared_code
         .iter()
+        .chain(&columns.again)
         .chain(&columns.extra)
         .filter_map(|&i| Some((grid.header[i].clone(), texts_of(&[i]).pop()?)))
         .collect();
     let mut group = grid.group.clone();
-    group.extend(Some(text::clean(cell(columns.group))).filter(|g| !g.is_empty()));
+    group.extend(
+        Some(text::clean(cell(columns.group)))
+            .filter(|g| !g.is_empty() && !text::is_placeholder(g)),
+    );
 
     // The code a client sees is the one in the response body; a bare code
     // column comes next, a business code (a part of the full code) last.
@@ -382,7 +439,7 @@ fn is_blank_or_heading(row: &GridRow) -> bool {
 /// digits standing alone (`400`, `400 Bad Request`, `400/403`, `400, 409`,
 /// `HTTP 404`).
 fn read_statuses(cell: &str, line: usize, parsed: &mut Parsed) -> Vec<HttpStatus> {
-    if cell.is_empty() {
+    if cell.is_empty() || text::is_placeholder(cell) {
         return Vec::new();
     }
     let mut statuses = Vec::new();

@@ -6,9 +6,14 @@
 //!
 //! Each document is read as a vendor of its own, as a team would add it,
 //! and compared with what it should give. The test prints, per document
-//! and in total, the codes found, the messages, solutions and groups that
-//! are right, and the codes that are spurious; it fails when the totals
-//! fall below the bar the product promises for files nobody tuned it on.
+//! and in total, the codes found, the messages, descriptions, solutions,
+//! groups and statuses that are right, and the codes that are spurious; it
+//! fails when messages, solutions or groups fall below 95 % or spurious
+//! codes pass 2 %. A solution or group errdocs gives where the document
+//! gives none counts against it as a wrong one does. These documents are
+//! the ones the readers' rules were worked out on: the bar holds errdocs to
+//! them; new documents, added here before any rule changes, are the test of
+//! files nobody tuned it on.
 //! (`cargo test --test suite references -- --nocapture` shows the table.)
 
 use std::collections::HashMap;
@@ -179,9 +184,8 @@ fn score(name: &str, dir: &Path, misses: &mut String) -> Score {
                 if want.is_none() && got.is_none() {
                     return;
                 }
-                if want.is_some() {
-                    tally.1 += 1;
-                }
+                // Given or not, a text where there is none is a miss too.
+                tally.1 += 1;
                 if want.is_some() && want == got {
                     tally.0 += 1;
                 } else {
@@ -201,7 +205,7 @@ fn score(name: &str, dir: &Path, misses: &mut String) -> Score {
             first(&record.solutions),
         );
         let got_group = group(record);
-        if !want.group.is_empty() {
+        if !want.group.is_empty() || !got_group.is_empty() {
             score.groups.1 += 1;
             if want.group == got_group {
                 score.groups.0 += 1;
