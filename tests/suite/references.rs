@@ -65,6 +65,21 @@ struct Score {
 }
 
 impl Score {
+    /// One line of the printed table.
+    fn row(&self, name: &str) -> String {
+        format!(
+            "{name:<40} {:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>4}\n",
+            self.codes,
+            cell((self.found, self.codes)),
+            cell((self.messages, self.codes)),
+            cell(self.descriptions),
+            cell(self.solutions),
+            cell(self.groups),
+            cell(self.statuses),
+            self.spurious
+        )
+    }
+
     fn add(&mut self, other: Score) {
         self.codes += other.codes;
         self.found += other.found;
@@ -246,38 +261,18 @@ fn real_references_are_read_right() {
     let mut total = Score::default();
     for name in &names {
         let s = score(name, &corpus.join(name), &mut misses);
-        let _ = writeln!(
-            table,
-            "{name:<40} {:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>4}",
-            s.codes,
-            cell((s.found, s.codes)),
-            cell((s.messages, s.codes)),
-            cell(s.descriptions),
-            cell(s.solutions),
-            cell(s.groups),
-            cell(s.statuses),
-            s.spurious
-        );
+        table.push_str(&s.row(name));
         total.add(s);
     }
     let messages = ratio((total.messages, total.codes));
     let solutions = ratio(total.solutions);
     let groups = ratio(total.groups);
     let spurious = total.spurious as f64 / total.codes.max(1) as f64;
+    table.push_str(&total.row("total"));
     let _ = writeln!(
         table,
-        "{:<40} {:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>4}\n\
-         messages right {:.1} %, solutions {:.1} %, groups {:.1} %, descriptions {:.1} %, \
+        "messages right {:.1} %, solutions {:.1} %, groups {:.1} %, descriptions {:.1} %, \
          statuses {:.1} %, spurious {:.1} %",
-        "total",
-        total.codes,
-        cell((total.found, total.codes)),
-        cell((total.messages, total.codes)),
-        cell(total.descriptions),
-        cell(total.solutions),
-        cell(total.groups),
-        cell(total.statuses),
-        total.spurious,
         messages * 100.0,
         solutions * 100.0,
         groups * 100.0,
