@@ -4,6 +4,7 @@
 mod body;
 mod code_list;
 mod constants;
+mod data;
 mod editorial;
 mod encoding;
 #[cfg(any(test, feature = "fuzz"))]
@@ -196,7 +197,7 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
         if parsed.rows.is_empty() {
             let tried = match source.format {
                 Some(format) => format!("no {} found", format.as_str()),
-                None => "no table, code list or constant list found".to_owned(),
+                None => "no table, code list, constant list, JSON or CSV catalog found".to_owned(),
             };
             let tried = match tables_without_codes(&text) {
                 (0, _) => tried,
@@ -412,6 +413,11 @@ fn parse_source(source: &SourceConfig, text: &str) -> Parsed {
     match source.format {
         Some(format) => parse_as(format, text),
         None => {
+            // A file that is JSON is read as JSON.
+            let json = data::json::parse(text);
+            if !json.rows.is_empty() {
+                return json;
+            }
             let tables =
                 [Format::MarkdownTable, Format::HtmlTable]
                     .map(|format| parse_as(format, text))
@@ -433,9 +439,9 @@ fn parse_source(source: &SourceConfig, text: &str) -> Parsed {
                         all
                     })
                     .unwrap_or_default();
-            // On a tie the earlier wins: tables, then constants, then lists.
+            // On a tie the earlier wins: tables, then CSV, constants, lists.
             let mut best = tables;
-            for format in [Format::Constants, Format::CodeList] {
+            for format in [Format::Csv, Format::Constants, Format::CodeList] {
                 let parsed = parse_as(format, text);
                 if parsed.rows.len() > best.rows.len() {
                     best = parsed;
@@ -452,6 +458,8 @@ fn parse_as(format: Format, text: &str) -> Parsed {
         Format::HtmlTable => html_table::parse(text),
         Format::CodeList => code_list::parse(text),
         Format::Constants => constants::parse(text),
+        Format::Json => data::json::parse(text),
+        Format::Csv => data::csv::parse(text),
     }
 }
 

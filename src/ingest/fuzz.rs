@@ -13,7 +13,7 @@ use std::path::Path;
 use super::source::Parsed;
 use super::text::{self, LineIndex};
 use super::vendor::{SourceConfig, VendorConfig};
-use super::{Merger, code_list, constants, editorial, html_table, markdown_table};
+use super::{Merger, code_list, constants, data, editorial, html_table, markdown_table};
 use crate::model::{Bilingual, Category, Code, Lang};
 
 /// A fuzz target: one reader run over one input.
@@ -21,11 +21,13 @@ pub type Target = fn(&[u8]);
 
 /// Every target by the name of its `fuzz/fuzz_targets/<name>.rs` and of its
 /// folder of regression inputs.
-pub const TARGETS: [(&str, Target); 7] = [
+pub const TARGETS: [(&str, Target); 9] = [
     ("markdown_table", markdown_table),
     ("html_table", html_table),
     ("code_list", code_list),
     ("constants", constants),
+    ("json", json),
+    ("csv", csv),
     ("detect", detect),
     ("vendor_toml", vendor_toml),
     ("editorial", editorial),
@@ -58,6 +60,18 @@ pub fn code_list(data: &[u8]) {
 pub fn constants(data: &[u8]) {
     if let Some(src) = utf8(data) {
         check_parsed(src, &constants::parse(src));
+    }
+}
+
+pub fn json(data: &[u8]) {
+    if let Some(src) = utf8(data) {
+        check_parsed(src, &data::json::parse(src));
+    }
+}
+
+pub fn csv(data: &[u8]) {
+    if let Some(src) = utf8(data) {
+        check_parsed(src, &data::csv::parse(src));
     }
 }
 

@@ -214,7 +214,7 @@ const LIST_WORDS: &[&str] = &[
 
 /// Whether a heading says no more than "error codes": what remains after
 /// its word for a code column and its list words is nothing.
-fn names_the_list(heading: &str) -> bool {
+pub(crate) fn names_the_list(heading: &str) -> bool {
     let key = headers::normalise(heading);
     // `错误列表`, `Errors`: the word for an error stands for the code.
     let word = headers::longest_word(&key, Column::Code).or_else(|| {

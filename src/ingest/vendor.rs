@@ -82,6 +82,8 @@ pub(crate) enum Format {
     HtmlTable,
     CodeList,
     Constants,
+    Json,
+    Csv,
 }
 
 impl Format {
@@ -91,6 +93,8 @@ impl Format {
             Format::HtmlTable => "html-table",
             Format::CodeList => "code-list",
             Format::Constants => "constants",
+            Format::Json => "json",
+            Format::Csv => "csv",
         }
     }
 }
