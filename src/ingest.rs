@@ -1,9 +1,6 @@
 //! Ingest: read every vendor folder of the input directory and normalise its
 //! sources, whatever their shape, into one [`Catalog`].
 
-mod body;
-mod code_list;
-mod constants;
 mod data;
 mod editorial;
 mod encoding;
@@ -11,13 +8,13 @@ mod encoding;
 #[doc(hidden)]
 pub mod fuzz;
 mod headers;
-mod html_table;
-mod markdown_table;
 mod markup;
 mod outline;
 mod overrides;
+mod parsed;
+mod prose;
 mod source;
-mod table;
+mod tables;
 mod text;
 mod vendor;
 
@@ -32,7 +29,7 @@ use crate::model::{
     Bilingual, Catalog, Code, Extra, Lang, Message, Record, SourceRef, Vendor, VendorId,
 };
 
-use self::source::{Parsed, Row};
+use self::parsed::{Parsed, Row};
 use self::vendor::{Format, SourceConfig, StatusRule, VendorConfig};
 
 /// The catalog and everything worth telling about the input. The catalog is
@@ -400,8 +397,8 @@ fn relative_name(input: &Path, path: &Path) -> String {
 /// The tables, and their rows, of a source in which no codes were found:
 /// tables whose header could not be mapped, or empty ones, worth saying so.
 fn tables_without_codes(text: &str) -> (usize, usize) {
-    let mut grids = markdown_table::grids(text);
-    grids.extend(html_table::grids(text));
+    let mut grids = tables::markdown::grids(text);
+    grids.extend(tables::html::grids(text));
     (grids.len(), grids.iter().map(|g| g.rows.len()).sum())
 }
 
@@ -454,10 +451,10 @@ fn parse_source(source: &SourceConfig, text: &str) -> Parsed {
 
 fn parse_as(format: Format, text: &str) -> Parsed {
     match format {
-        Format::MarkdownTable => markdown_table::parse(text),
-        Format::HtmlTable => html_table::parse(text),
-        Format::CodeList => code_list::parse(text),
-        Format::Constants => constants::parse(text),
+        Format::MarkdownTable => tables::markdown::parse(text),
+        Format::HtmlTable => tables::html::parse(text),
+        Format::CodeList => prose::lines::parse(text),
+        Format::Constants => source::constants::parse(text),
         Format::Json => data::json::parse(text),
         Format::Csv => data::csv::parse(text),
     }

@@ -10,10 +10,10 @@
 
 use std::path::Path;
 
-use super::source::Parsed;
+use crate::ingest::parsed::Parsed;
 use super::text::{self, LineIndex};
 use super::vendor::{SourceConfig, VendorConfig};
-use super::{Merger, code_list, constants, data, editorial, html_table, markdown_table};
+use super::{Merger, data, editorial, prose, source, tables};
 use crate::model::{Bilingual, Category, Code, Lang};
 
 /// A fuzz target: one reader run over one input.
@@ -41,25 +41,25 @@ fn utf8(data: &[u8]) -> Option<&str> {
 
 pub fn markdown_table(data: &[u8]) {
     if let Some(src) = utf8(data) {
-        check_parsed(src, &markdown_table::parse(src));
+        check_parsed(src, &tables::markdown::parse(src));
     }
 }
 
 pub fn html_table(data: &[u8]) {
     if let Some(src) = utf8(data) {
-        check_parsed(src, &html_table::parse(src));
+        check_parsed(src, &tables::html::parse(src));
     }
 }
 
 pub fn code_list(data: &[u8]) {
     if let Some(src) = utf8(data) {
-        check_parsed(src, &code_list::parse(src));
+        check_parsed(src, &prose::lines::parse(src));
     }
 }
 
 pub fn constants(data: &[u8]) {
     if let Some(src) = utf8(data) {
-        check_parsed(src, &constants::parse(src));
+        check_parsed(src, &source::constants::parse(src));
     }
 }
 

@@ -7,15 +7,15 @@
 //! code column. What is not a CSV file gives no rows.
 
 use crate::ingest::headers::{self, Column};
-use crate::ingest::source::Parsed;
-use crate::ingest::table::{self, Grid, GridRow};
+use crate::ingest::parsed::Parsed;
+use crate::ingest::tables::grid::{self, Grid, GridRow};
 
 pub(crate) fn parse(src: &str) -> Parsed {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let Some(grid) = grid(src) else {
         return Parsed::default();
     };
-    table::parse_grids(vec![grid])
+    grid::parse_grids(vec![grid])
 }
 
 /// The delimiter of the first line: a tab where it has more tabs than

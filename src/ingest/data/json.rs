@@ -17,8 +17,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::ingest::headers::{self, Column};
 use crate::ingest::outline;
-use crate::ingest::source::Parsed;
-use crate::ingest::table::{self, Grid, GridRow};
+use crate::ingest::parsed::Parsed;
+use crate::ingest::tables::grid::{self, Grid, GridRow};
 use crate::ingest::text::{self, LineIndex};
 
 /// How deep group keys may nest before what is below is not a catalog.
@@ -55,7 +55,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
         .into_iter()
         .map(|found| found.into_grid(&mut locator))
         .collect();
-    table::parse_grids(grids)
+    grid::parse_grids(grids)
 }
 
 /// A JSON value with its objects' keys in the file's order.

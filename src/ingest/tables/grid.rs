@@ -3,9 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::headers::{self, Column};
-use super::source::{Parsed, Row};
-use super::{body, text};
+use crate::ingest::headers::{self, Column};
+use crate::ingest::parsed::{Parsed, Row};
+use super::body;
+use crate::ingest::text;
 use crate::diagnostic::Kind;
 use crate::model::HttpStatus;
 
@@ -320,7 +321,7 @@ fn read_row(columns: &Columns, grid: &Grid, row: &GridRow, parsed: &mut Parsed) 
             .get(i)
             .cloned()
             .flatten()
-            .or_else(|| super::markup::backticks(raw(i)));
+            .or_else(|| crate::ingest::markup::backticks(raw(i)));
         if let Some(html) = html {
             markup.entry(text.clone()).or_insert(html);
         }

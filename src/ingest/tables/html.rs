@@ -6,10 +6,10 @@ use std::ops::Range;
 
 use scraper::{ElementRef, Html, Node};
 
-use super::outline::{Headings, Outline};
-use super::source::Parsed;
-use super::table::{self, Grid, GridRow};
-use super::text::{self, LineIndex};
+use crate::ingest::outline::{Headings, Outline};
+use crate::ingest::parsed::Parsed;
+use super::grid::{self, Grid, GridRow};
+use crate::ingest::text::{self, LineIndex};
 
 /// Far wider than any error table. Bounds what a hostile `colspan` (HTML
 /// allows 1000) can allocate: every row is padded to the grid's width.
@@ -55,7 +55,7 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 pub(crate) fn parse(src: &str) -> Parsed {
-    table::parse_grids(grids(src))
+    grid::parse_grids(grids(src))
 }
 
 /// Every `<table>` in `src` as a grid, nested tables after the table holding

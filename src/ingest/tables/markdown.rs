@@ -2,14 +2,14 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::markup::Inline;
-use super::outline::Headings;
-use super::source::Parsed;
-use super::table::{self, Grid, GridRow};
-use super::text::{self, LineIndex};
+use crate::ingest::markup::Inline;
+use crate::ingest::outline::Headings;
+use crate::ingest::parsed::Parsed;
+use super::grid::{self, Grid, GridRow};
+use crate::ingest::text::{self, LineIndex};
 
 pub(crate) fn parse(src: &str) -> Parsed {
-    table::parse_grids(grids(src))
+    grid::parse_grids(grids(src))
 }
 
 /// Every pipe table in `src`, one grid each.

@@ -11,8 +11,8 @@
 
 use std::borrow::Cow;
 
-use super::source::{Parsed, Row};
-use super::text;
+use crate::ingest::parsed::{Parsed, Row};
+use crate::ingest::text;
 use crate::diagnostic::Kind;
 
 /// Words that stand beside a constant's name but never are it: modifiers

@@ -6,9 +6,9 @@ use std::ops::RangeInclusive;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
-use super::outline::{Headings, Outline};
-use super::source::{Parsed, Row};
-use super::text::{self, LineIndex};
+use crate::ingest::outline::{Headings, Outline};
+use crate::ingest::parsed::{Parsed, Row};
+use crate::ingest::text::{self, LineIndex};
 use crate::diagnostic::Kind;
 
 /// What may stand between a code and its message besides whitespace.

@@ -4,7 +4,7 @@
 //! errMsg:"…"}`, a message with no key, two bodies joined by `或`), so this is
 //! a tolerant scanner, not a JSON parser: it never fails, it finds less.
 
-use super::text;
+use crate::ingest::text;
 
 /// One response body found in a cell.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -367,7 +367,7 @@ mod tests {
             "/input/huawei-cse/error-codes.zh.md"
         );
         let src = std::fs::read_to_string(path).unwrap();
-        let grid = &crate::ingest::html_table::grids(&src)[0];
+        let grid = &crate::ingest::tables::html::grids(&src)[0];
         for row in &grid.rows {
             let bodies = extract(&row.cells[2]);
             assert!(!bodies.is_empty(), "line {}", row.line);
