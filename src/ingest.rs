@@ -194,7 +194,7 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
         if parsed.rows.is_empty() {
             let tried = match source.format {
                 Some(format) => format!("no {} found", format.as_str()),
-                None => "no table, code list, constant list, JSON or CSV catalog found".to_owned(),
+                None => "no table, code list, source catalog, JSON or CSV catalog found".to_owned(),
             };
             let tried = match tables_without_codes(&text) {
                 (0, _) => tried,
@@ -438,7 +438,7 @@ fn parse_source(source: &SourceConfig, text: &str) -> Parsed {
                     .unwrap_or_default();
             // On a tie the earlier wins: tables, then CSV, constants, lists.
             let mut best = tables;
-            for format in [Format::Csv, Format::Constants, Format::CodeList] {
+            for format in [Format::Csv, Format::Source, Format::CodeList] {
                 let parsed = parse_as(format, text);
                 if parsed.rows.len() > best.rows.len() {
                     best = parsed;
@@ -454,7 +454,7 @@ fn parse_as(format: Format, text: &str) -> Parsed {
         Format::MarkdownTable => tables::markdown::parse(text),
         Format::HtmlTable => tables::html::parse(text),
         Format::CodeList => prose::lines::parse(text),
-        Format::Constants => source::constants::parse(text),
+        Format::Source => source::parse(text),
         Format::Json => data::json::parse(text),
         Format::Csv => data::csv::parse(text),
     }

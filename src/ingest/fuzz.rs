@@ -10,10 +10,10 @@
 
 use std::path::Path;
 
-use crate::ingest::parsed::Parsed;
 use super::text::{self, LineIndex};
 use super::vendor::{SourceConfig, VendorConfig};
 use super::{Merger, data, editorial, prose, source, tables};
+use crate::ingest::parsed::Parsed;
 use crate::model::{Bilingual, Category, Code, Lang};
 
 /// A fuzz target: one reader run over one input.
@@ -59,7 +59,7 @@ pub fn code_list(data: &[u8]) {
 
 pub fn constants(data: &[u8]) {
     if let Some(src) = utf8(data) {
-        check_parsed(src, &source::constants::parse(src));
+        check_parsed(src, &source::parse(src));
     }
 }
 

@@ -1,3 +1,139 @@
-//! Catalogs published as source code: constants (`constants.rs`).
+//! Catalogs published as source code, in any common language.
+//!
+//! Two readers look at the file: `constants.rs` reads `NAME = CODE`
+//! statements line by line, which holds up in a Markdown page that
+//! quotes them; `catalog.rs` reads the items `items.rs` finds in the
+//! tokens `lex.rs` makes — enum entries with arguments, constructions,
+//! error enums' members with attributes, map pairs. Their finds are one
+//! list, and the map pairs then give constants and codes their messages:
+//! a constant block and a message map become one set of records.
 
+mod catalog;
 pub(crate) mod constants;
+mod items;
+mod lex;
+
+use std::collections::HashMap;
+
+use self::catalog::Found;
+use self::items::Key;
+use crate::ingest::headers;
+use crate::ingest::parsed::{Parsed, Row};
+use crate::ingest::text;
+
+pub(crate) fn parse(src: &str) -> Parsed {
+    let constants = constants::parse(src);
+    let lexed = lex::lex(src);
+    let read = catalog::read(&lexed);
+    let mut parsed = Parsed {
+        rows: Vec::new(),
+        notes: constants.notes,
+    };
+    // One list by line: where both readers found the same constant, the
+    // token reader saw more (attributes, arguments).
+    let mut found: Vec<Found> = read.found;
+    let seen: std::collections::HashSet<(usize, Option<String>)> =
+        found.iter().map(|f| (f.line, f.name.clone())).collect();
+    let taken: std::collections::HashSet<usize> = found.iter().map(|f| f.line).collect();
+    for row in constants.rows {
+        if seen.contains(&(row.line, row.name.clone())) || taken.contains(&row.line) {
+            continue;
+        }
+        found.push(Found {
+            line: row.line,
+            code: row.code,
+            name: row.name,
+            comments: row.texts,
+            ..Found::default()
+        });
+    }
+    found.sort_by_key(|f| f.line);
+
+    // Map pairs join by name, then by code; a pair that joins nothing is a
+    // code of its own when its key is code-shaped.
+    let by_name: HashMap<String, usize> = found
+        .iter()
+        .enumerate()
+        .rev()
+        .filter_map(|(i, f)| Some((f.name.clone()?, i)))
+        .collect();
+    let by_code: HashMap<String, usize> = found
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, f)| (f.code.clone(), i))
+        .collect();
+    let mut own: Vec<Found> = Vec::new();
+    let mut own_codes: HashMap<String, usize> = HashMap::new();
+    for pair in read.pairs {
+        let (target, code) = match &pair.key {
+            Key::Name(name) => (by_name.get(name).or_else(|| by_code.get(name)), name),
+            Key::Literal(code) => (by_code.get(code), code),
+        };
+        if let Some(&i) = target {
+            found[i].messages.push(pair.text);
+            continue;
+        }
+        let code = code.trim();
+        let usable = match &pair.key {
+            Key::Literal(_) => text::is_code_like(code) || text::is_symbolic_code(code),
+            Key::Name(_) => text::is_symbolic_code(code) && headers::classify(code).is_none(),
+        };
+        if !usable {
+            continue;
+        }
+        match own_codes.get(code) {
+            Some(&i) => own[i].messages.push(pair.text),
+            None => {
+                own_codes.insert(code.to_owned(), own.len());
+                own.push(Found {
+                    line: pair.line,
+                    code: code.to_owned(),
+                    messages: vec![pair.text],
+                    ..Found::default()
+                });
+            }
+        }
+    }
+    // Pairs alone are a catalog only when there are enough of them to be
+    // one, or nothing else was found: one `{"code": …}` example is not.
+    if !found.is_empty() || own.len() >= 2 {
+        found.extend(own);
+    }
+    found.sort_by_key(|f| f.line);
+    parsed.rows = found.into_iter().map(row).collect();
+    parsed
+}
+
+/// A find as a row: the message is what was given as one; with none, the
+/// comments are the text, and beside one they describe it.
+fn row(found: Found) -> Row {
+    let clean = |texts: Vec<String>| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in texts {
+            let t = text::clean(&t);
+            if !t.is_empty() && !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out
+    };
+    let messages = clean(found.messages);
+    let comments = clean(found.comments);
+    let (texts, mut descriptions) = if messages.is_empty() {
+        (comments, Vec::new())
+    } else {
+        (messages, comments)
+    };
+    descriptions.extend(clean(found.descriptions));
+    Row {
+        line: found.line,
+        code: found.code,
+        name: found.name,
+        http_statuses: found.http_statuses,
+        texts,
+        descriptions,
+        solutions: clean(found.solutions),
+        ..Row::default()
+    }
+}

@@ -57,6 +57,34 @@ pub(crate) fn is_code_like(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':'))
 }
 
+/// Whether a token is a symbolic code, one without digits that a client
+/// still matches on: dotted (`LimitExceeded.Quota`), snake case
+/// (`TOKEN_EXPIRED`, `invalid_grant`), camel case (`InvalidToken`,
+/// `tokenExpired`) or a long upper-case word (`FORBIDDEN`). A plain word
+/// (`error`, `Other`) is not one: prose is full of them.
+pub(crate) fn is_symbolic_code(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if !(first.is_ascii_alphabetic() && last.is_ascii_alphanumeric())
+        || bytes.len() > 96
+        || !bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':'))
+    {
+        return false;
+    }
+    let joined = bytes
+        .windows(2)
+        .any(|w| matches!(w[0], b'.' | b'_' | b':') && w[1].is_ascii_alphabetic());
+    let camel = bytes
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let upper = bytes.len() >= 4 && bytes.iter().all(|b| b.is_ascii_uppercase());
+    joined || camel || upper
+}
+
 /// Whether a cell that a header calls a code holds one: a single token
 /// without whitespace or control characters (`AccessDenied`,
 /// `Token.Expired`, `400001`), of a sane length, and no sentence: Chinese

@@ -81,7 +81,9 @@ pub(crate) enum Format {
     MarkdownTable,
     HtmlTable,
     CodeList,
-    Constants,
+    /// Constants, enums and maps in source code (`constants` too).
+    #[serde(alias = "constants")]
+    Source,
     Json,
     Csv,
 }
@@ -92,7 +94,7 @@ impl Format {
             Format::MarkdownTable => "markdown-table",
             Format::HtmlTable => "html-table",
             Format::CodeList => "code-list",
-            Format::Constants => "constants",
+            Format::Source => "source",
             Format::Json => "json",
             Format::Csv => "csv",
         }

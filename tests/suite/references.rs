@@ -248,11 +248,10 @@ fn score(name: &str, dir: &Path, misses: &mut String) -> Score {
     score
 }
 
-#[test]
-fn real_references_are_read_right() {
-    let corpus = manifest_dir().join("tests/corpus");
-    let names = case_dirs(&corpus);
-    assert!(names.len() >= 12, "the corpus is missing: {names:?}");
+/// The scores of every document in `corpus`: the printed table, the total
+/// and the mismatches.
+fn scores(corpus: &Path) -> (String, Score, String) {
+    let names = case_dirs(corpus);
     let mut misses = String::new();
     let mut table = format!(
         "{:<40} {:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>4}\n",
@@ -264,22 +263,31 @@ fn real_references_are_read_right() {
         table.push_str(&s.row(name));
         total.add(s);
     }
-    let messages = ratio((total.messages, total.codes));
-    let solutions = ratio(total.solutions);
-    let groups = ratio(total.groups);
-    let spurious = total.spurious as f64 / total.codes.max(1) as f64;
     table.push_str(&total.row("total"));
     let _ = writeln!(
         table,
         "messages right {:.1} %, solutions {:.1} %, groups {:.1} %, descriptions {:.1} %, \
          statuses {:.1} %, spurious {:.1} %",
-        messages * 100.0,
-        solutions * 100.0,
-        groups * 100.0,
+        ratio((total.messages, total.codes)) * 100.0,
+        ratio(total.solutions) * 100.0,
+        ratio(total.groups) * 100.0,
         ratio(total.descriptions) * 100.0,
         ratio(total.statuses) * 100.0,
-        spurious * 100.0,
+        total.spurious as f64 / total.codes.max(1) as f64 * 100.0,
     );
+    (table, total, misses)
+}
+
+#[test]
+fn real_references_are_read_right() {
+    let corpus = manifest_dir().join("tests/corpus");
+    let names = case_dirs(&corpus);
+    assert!(names.len() >= 12, "the corpus is missing: {names:?}");
+    let (table, total, misses) = scores(&corpus);
+    let messages = ratio((total.messages, total.codes));
+    let solutions = ratio(total.solutions);
+    let groups = ratio(total.groups);
+    let spurious = total.spurious as f64 / total.codes.max(1) as f64;
     println!("{table}");
     if std::env::var_os("ERRDOCS_CORPUS_MISSES").is_some() {
         println!("{misses}");
@@ -292,4 +300,19 @@ fn real_references_are_read_right() {
         "the corpus of real references is read below the bar \
          (ERRDOCS_CORPUS_MISSES=1 lists every miss):\n{table}"
     );
+}
+
+/// The documents of `tests/corpus-candidates/`: real, checked by hand, in
+/// the shapes still being taught to the readers (source code, data files,
+/// prose lists). They move to `tests/corpus/`, and under its bar, as the
+/// readers learn them; until then this prints where each stands
+/// (`cargo test --test suite candidates -- --ignored --nocapture`).
+#[test]
+#[ignore = "a measurement of documents not yet held to the bar"]
+fn candidates_scored() {
+    let (table, _, misses) = scores(&manifest_dir().join("tests/corpus-candidates"));
+    println!("{table}");
+    if std::env::var_os("ERRDOCS_CORPUS_MISSES").is_some() {
+        println!("{misses}");
+    }
 }

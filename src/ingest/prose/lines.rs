@@ -6,10 +6,10 @@ use std::ops::RangeInclusive;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+use crate::diagnostic::Kind;
 use crate::ingest::outline::{Headings, Outline};
 use crate::ingest::parsed::{Parsed, Row};
 use crate::ingest::text::{self, LineIndex};
-use crate::diagnostic::Kind;
 
 /// What may stand between a code and its message besides whitespace.
 const SEPARATORS: [char; 7] = [':', '：', '-', '–', '—', '|', '='];

@@ -11,9 +11,9 @@
 
 use std::borrow::Cow;
 
+use crate::diagnostic::Kind;
 use crate::ingest::parsed::{Parsed, Row};
 use crate::ingest::text;
-use crate::diagnostic::Kind;
 
 /// Words that stand beside a constant's name but never are it: modifiers
 /// and common type names (`public static final int NAME`).

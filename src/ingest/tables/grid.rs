@@ -3,11 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::body;
+use crate::diagnostic::Kind;
 use crate::ingest::headers::{self, Column};
 use crate::ingest::parsed::{Parsed, Row};
-use super::body;
 use crate::ingest::text;
-use crate::diagnostic::Kind;
 use crate::model::HttpStatus;
 
 /// A table as a grid of cleaned cell texts, spans already expanded. A row

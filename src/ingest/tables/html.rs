@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use scraper::{ElementRef, Html, Node};
 
+use super::grid::{self, Grid, GridRow};
 use crate::ingest::outline::{Headings, Outline};
 use crate::ingest::parsed::Parsed;
-use super::grid::{self, Grid, GridRow};
 use crate::ingest::text::{self, LineIndex};
 
 /// Far wider than any error table. Bounds what a hostile `colspan` (HTML

@@ -2,10 +2,10 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::grid::{self, Grid, GridRow};
 use crate::ingest::markup::Inline;
 use crate::ingest::outline::Headings;
 use crate::ingest::parsed::Parsed;
-use super::grid::{self, Grid, GridRow};
 use crate::ingest::text::{self, LineIndex};
 
 pub(crate) fn parse(src: &str) -> Parsed {
