@@ -96,7 +96,7 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                         continue;
                     }
                     // Objects and calls whose fields say what they are.
-                    let entry = enumish && !item.assigned || item.assigned || callee.is_some();
+                    let entry = enumish || item.assigned || callee.is_some();
                     if !entry || name.as_deref().is_some_and(is_field) {
                         continue;
                     }
@@ -307,14 +307,13 @@ fn params(tokens: &[Token], group: &Group) -> Vec<String> {
     let mut fields = Vec::new();
     for item in &group.items {
         // A constructor: the enum's name with typed parameters.
-        if let (Some(Key::Name(n)), Value::Args { args, .. }) = (&item.key, &item.value) {
-            if Some(n) == enum_name.as_ref()
-                && args
-                    .iter()
-                    .all(|a| matches!(a.value, Value::Other | Value::Path(_)))
-            {
-                return typed_names(tokens, item);
-            }
+        if let (Some(Key::Name(n)), Value::Args { args, .. }) = (&item.key, &item.value)
+            && Some(n) == enum_name.as_ref()
+            && args
+                .iter()
+                .all(|a| matches!(a.value, Value::Other | Value::Path(_)))
+        {
+            return typed_names(tokens, item);
         }
         // A field: `private final int code`.
         if !item.assigned && matches!(item.value, Value::Other) && item.key.is_some() {
@@ -329,10 +328,9 @@ fn params(tokens: &[Token], group: &Group) -> Vec<String> {
                 && line
                     .iter()
                     .all(|t| t.kind == Kind::Ident || t.is("<") || t.is(">"))
+                && let Some(last) = line.last()
             {
-                if let Some(last) = line.last() {
-                    fields.push(last.text.clone());
-                }
+                fields.push(last.text.clone());
             }
         }
     }

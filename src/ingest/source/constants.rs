@@ -323,7 +323,8 @@ fn declaration(statement: &str, in_go_block: bool) -> Option<Result<(String, Str
     }
     if let Some(inner) = unquote(value) {
         let code = inner.trim();
-        return text::is_code_like(code).then(|| Ok((name.to_owned(), code.to_owned())));
+        let code_shaped = text::is_code_like(code) || text::is_symbolic_code(code);
+        return code_shaped.then(|| Ok((name.to_owned(), code.to_owned())));
     }
     // C and Java suffixes (`10001L`, `0x10u`) say how the number is stored.
     let number = value.trim_end_matches(['u', 'U', 'l', 'L']);

@@ -115,7 +115,7 @@ pub(crate) fn groups(lexed: &Lexed) -> Vec<Group> {
         header: Vec::new(),
         items: items(tokens, &close, 0, tokens.len()),
     }];
-    for (i, token) in tokens.iter().enumerate() {
+    for (i, _token) in tokens.iter().enumerate() {
         let Some(end) = close[i] else { continue };
         groups.push(Group {
             header: header(tokens, i),
@@ -478,10 +478,11 @@ fn value_at(
         return Value::Path(path);
     }
     // Generic arguments (`Foo<Bar>(…)`) are skipped.
-    if i < to && tokens[i].is("<") {
-        if let Some(gt) = (i..to).find(|&j| tokens[j].is(">")) {
-            i = gt + 1;
-        }
+    if i < to
+        && tokens[i].is("<")
+        && let Some(gt) = (i..to).find(|&j| tokens[j].is(">"))
+    {
+        i = gt + 1;
     }
     if i < to && matches!(tokens[i].text.as_str(), "(" | "[" | "{") && tokens[i].kind == Kind::Punct
     {

@@ -150,7 +150,10 @@ pub(crate) fn lex(src: &str) -> Lexed {
             let end = rest.find('\n').unwrap_or(rest.len());
             Some((end, rest[2..end].trim_start_matches(['/', '!']).to_owned()))
         } else if rest.starts_with("/*") {
-            let end = rest[2..].find("*/").map_or(rest.len(), |e| e + 4);
+            let end = rest
+                .strip_prefix("/*")
+                .and_then(|r| r.find("*/"))
+                .map_or(rest.len(), |e| e + 4);
             let inner = &rest[2..end.min(rest.len()).max(2)];
             let inner = inner.strip_suffix("*/").unwrap_or(inner);
             let text: Vec<&str> = inner
@@ -362,20 +365,18 @@ fn escape(after: &str) -> (String, usize) {
     if c == 'u' || c == 'x' {
         let digits = if c == 'x' { 2 } else { 4 };
         let body = &after[1..];
-        if let Some(braced) = body.strip_prefix('{') {
-            if let Some(end) = braced.find('}') {
-                if let Some(ch) = u32::from_str_radix(&braced[..end], 16)
-                    .ok()
-                    .and_then(char::from_u32)
-                {
-                    return (ch.to_string(), end + 3);
-                }
-            }
+        if let Some(braced) = body.strip_prefix('{')
+            && let Some(end) = braced.find('}')
+            && let Some(ch) = u32::from_str_radix(&braced[..end], 16)
+                .ok()
+                .and_then(char::from_u32)
+        {
+            return (ch.to_string(), end + 3);
         }
-        if let Some(hex) = body.get(..digits) {
-            if let Some(ch) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
-                return (ch.to_string(), 1 + digits);
-            }
+        if let Some(hex) = body.get(..digits)
+            && let Some(ch) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+        {
+            return (ch.to_string(), 1 + digits);
         }
     }
     (c.to_string(), c.len_utf8())
