@@ -21,6 +21,34 @@ use crate::ingest::headers;
 use crate::ingest::parsed::{Parsed, Row};
 use crate::ingest::text;
 
+/// Modifiers that stand before a declared name and never are it, in
+/// every language read.
+const MODIFIERS: &[&str] = &[
+    "const",
+    "var",
+    "let",
+    "val",
+    "static",
+    "final",
+    "public",
+    "private",
+    "protected",
+    "internal",
+    "export",
+    "pub",
+    "readonly",
+    "declare",
+    "extern",
+    "constexpr",
+    "inline",
+];
+
+/// C preprocessor directives: a `#` that starts one is no comment.
+const DIRECTIVES: &[&str] = &[
+    "define", "undef", "include", "import", "if", "ifdef", "ifndef", "elif", "else", "endif",
+    "pragma", "error", "warning", "line",
+];
+
 pub(crate) fn parse(src: &str) -> Parsed {
     let constants = constants::parse(src);
     let lexed = lex::lex(src);
@@ -32,11 +60,9 @@ pub(crate) fn parse(src: &str) -> Parsed {
     // One list by line: where both readers found the same constant, the
     // token reader saw more (attributes, arguments).
     let mut found: Vec<Found> = read.found;
-    let seen: std::collections::HashSet<(usize, Option<String>)> =
-        found.iter().map(|f| (f.line, f.name.clone())).collect();
     let taken: std::collections::HashSet<usize> = found.iter().map(|f| f.line).collect();
     for row in constants.rows {
-        if seen.contains(&(row.line, row.name.clone())) || taken.contains(&row.line) {
+        if taken.contains(&row.line) {
             continue;
         }
         found.push(Found {
@@ -76,7 +102,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
         }
         let code = code.trim();
         let usable = match &pair.key {
-            Key::Literal(_) => text::is_code_like(code) || text::is_symbolic_code(code),
+            Key::Literal(_) => text::is_code_shaped(code),
             Key::Name(_) => text::is_symbolic_code(code) && headers::classify(code).is_none(),
         };
         if !usable {

@@ -85,6 +85,12 @@ pub(crate) fn is_symbolic_code(token: &str) -> bool {
     joined || camel || upper
 }
 
+/// Whether a token is a code of either kind: [`is_code_like`] or
+/// [`is_symbolic_code`].
+pub(crate) fn is_code_shaped(token: &str) -> bool {
+    is_code_like(token) || is_symbolic_code(token)
+}
+
 /// Whether a cell that a header calls a code holds one: a single token
 /// without whitespace or control characters (`AccessDenied`,
 /// `Token.Expired`, `400001`), of a sane length, and no sentence: Chinese

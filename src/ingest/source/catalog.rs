@@ -54,8 +54,8 @@ const PUTTERS: &[&str] = &[
 pub(crate) fn read(lexed: &Lexed) -> Read {
     let groups = items::groups(lexed);
     let mut read = Read::default();
+    let tokens = &lexed.tokens;
     for group in &groups {
-        let tokens = &lexed.tokens;
         let enumish = group.header.iter().any(|&i| tokens[i].is_ident("enum"))
             || group.header.iter().any(|&i| {
                 tokens[i].kind == Kind::Ident
@@ -129,7 +129,7 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                     if !item.assigned || text.is_empty() {
                         continue;
                     }
-                    let code_shaped = text::is_code_like(&text) || text::is_symbolic_code(&text);
+                    let code_shaped = text::is_code_shaped(&text);
                     match &key {
                         // `NAME = "Code.X"` is a constant: the constants
                         // reader has it, but not its attributes.
@@ -446,9 +446,7 @@ fn fields(args: &[Arg], params: &[String]) -> Found {
                     .http_statuses
                     .extend(n.parse().ok().and_then(HttpStatus::new));
             }
-            (_, Value::Path(p)) if status_of_path(p).is_some() => {
-                found.http_statuses.extend(status_of_path(p));
-            }
+            (_, Value::Path(p)) => found.http_statuses.extend(status_of_path(p)),
             (Some(_), _) => {}
             (None, Value::Number(n)) if found.code.is_empty() && !n.starts_with('-') => {
                 found.code = n.clone();
@@ -490,6 +488,18 @@ fn fields(args: &[Arg], params: &[String]) -> Found {
     found
 }
 
+/// Every HTTP status by its reason phrase, lowercase and without spaces
+/// (`notfound` → 404), built once.
+static REASONS: std::sync::LazyLock<std::collections::HashMap<String, HttpStatus>> =
+    std::sync::LazyLock::new(|| {
+        (100..=599u16)
+            .filter_map(|n| {
+                let reason = http::StatusCode::from_u16(n).ok()?.canonical_reason()?;
+                Some((headers::normalise(reason), HttpStatus::new(n)?))
+            })
+            .collect()
+    });
+
 /// The status an HTTP status constant names: `HttpStatus.NOT_FOUND`,
 /// `HttpStatusCode.NotFound`, `http.StatusNotFound`, `StatusCodes.BAD_REQUEST`.
 fn status_of_path(path: &str) -> Option<HttpStatus> {
@@ -499,21 +509,9 @@ fn status_of_path(path: &str) -> Option<HttpStatus> {
     if !owner.to_ascii_lowercase().contains("status") && !owner.eq_ignore_ascii_case("http") {
         return None;
     }
-    let key: String = last
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let key = headers::normalise(last);
     let key = key.strip_prefix("status").unwrap_or(&key);
-    (100..=599u16).find_map(|n| {
-        let reason = http::StatusCode::from_u16(n).ok()?.canonical_reason()?;
-        let reason: String = reason
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        (reason == key).then(|| HttpStatus::new(n)).flatten()
-    })
+    REASONS.get(key).copied()
 }
 
 #[cfg(test)]

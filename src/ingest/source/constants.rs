@@ -11,84 +11,19 @@
 
 use std::borrow::Cow;
 
+use super::{DIRECTIVES, MODIFIERS};
 use crate::diagnostic::Kind;
 use crate::ingest::parsed::{Parsed, Row};
 use crate::ingest::text;
 
-/// Words that stand beside a constant's name but never are it: modifiers
-/// and common type names (`public static final int NAME`).
-const NOT_NAMES: &[&str] = &[
-    "const",
-    "var",
-    "let",
-    "val",
-    "static",
-    "final",
-    "public",
-    "private",
-    "protected",
-    "internal",
-    "export",
-    "pub",
-    "readonly",
-    "declare",
-    "extern",
-    "constexpr",
-    "inline",
-    "unsigned",
-    "signed",
-    "volatile",
-    "int",
-    "long",
-    "short",
-    "byte",
-    "char",
-    "bool",
-    "float",
-    "double",
-    "uint",
-    "int8",
-    "int16",
-    "int32",
-    "int64",
-    "uint8",
-    "uint16",
-    "uint32",
-    "uint64",
-    "int8_t",
-    "int16_t",
-    "int32_t",
-    "int64_t",
-    "uint8_t",
-    "uint16_t",
-    "uint32_t",
-    "uint64_t",
-    "size_t",
-    "u8",
-    "u16",
-    "u32",
-    "u64",
-    "u128",
-    "usize",
-    "i8",
-    "i16",
-    "i32",
-    "i64",
-    "i128",
-    "isize",
-    "number",
-    "string",
-    "String",
-    "str",
-    "Integer",
-    "Long",
-    "Int",
-];
-
-/// C preprocessor directives: a `#` line that is not a comment.
-const DIRECTIVES: &[&str] = &[
-    "define", "undef", "include", "import", "if", "ifdef", "ifndef", "elif", "else", "endif",
-    "pragma", "error", "warning", "line",
+/// Type names that stand before or after a constant's name and never are
+/// it (`public static final int NAME`, `NAME: u32`).
+const TYPE_NAMES: &[&str] = &[
+    "unsigned", "signed", "volatile", "int", "long", "short", "byte", "char", "bool", "float",
+    "double", "uint", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+    "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t",
+    "size_t", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+    "isize", "number", "string", "String", "str", "Integer", "Long", "Int",
 ];
 
 /// A constant found, its descriptions still being gathered.
@@ -323,8 +258,7 @@ fn declaration(statement: &str, in_go_block: bool) -> Option<Result<(String, Str
     }
     if let Some(inner) = unquote(value) {
         let code = inner.trim();
-        let code_shaped = text::is_code_like(code) || text::is_symbolic_code(code);
-        return code_shaped.then(|| Ok((name.to_owned(), code.to_owned())));
+        return text::is_code_shaped(code).then(|| Ok((name.to_owned(), code.to_owned())));
     }
     // C and Java suffixes (`10001L`, `0x10u`) say how the number is stored.
     let number = value.trim_end_matches(['u', 'U', 'l', 'L']);
@@ -366,7 +300,8 @@ fn name_of(left: &str, in_go_block: bool, had_semicolon: bool) -> Option<&str> {
     });
     let left = colon.map_or(left, |i| &left[..i]);
     let words: Vec<&str> = left.split_whitespace().collect();
-    let not_name = |w: &&str| NOT_NAMES.contains(w) || w.starts_with("pub(");
+    let not_name =
+        |w: &&str| MODIFIERS.contains(w) || TYPE_NAMES.contains(w) || w.starts_with("pub(");
     let go_style =
         in_go_block || (matches!(words.first(), Some(&("const" | "var"))) && !had_semicolon);
     let keyworded = words.iter().any(not_name);

@@ -6,6 +6,7 @@
 //! and map pairs (`1001: "…"`, `put(ERR_X, "…")`) are all items; which is
 //! which is for [`super::catalog`] to decide.
 
+use super::MODIFIERS;
 use super::lex::{Kind, Lexed, Token};
 
 /// A value as written.
@@ -67,25 +68,9 @@ pub(crate) struct Group {
     pub items: Vec<Item>,
 }
 
-/// Modifiers and keywords that stand before a name and never are one.
-pub(crate) const MODIFIERS: &[&str] = &[
-    "const",
-    "var",
-    "let",
-    "val",
-    "static",
-    "final",
-    "public",
-    "private",
-    "protected",
-    "internal",
-    "export",
-    "pub",
-    "readonly",
-    "declare",
-    "extern",
-    "constexpr",
-    "inline",
+/// Keywords that stand before an item's key and never are it, besides
+/// the declaration modifiers.
+const ITEM_KEYWORDS: &[&str] = &[
     "case",
     "define",
     "def",
@@ -102,9 +87,12 @@ pub(crate) const MODIFIERS: &[&str] = &[
     "typedef",
     "type",
     "module",
-    "module.exports",
     "exports",
 ];
+
+fn is_keyword(word: &str) -> bool {
+    MODIFIERS.contains(&word) || ITEM_KEYWORDS.contains(&word)
+}
 
 /// Every group of the source, in order of their opening bracket; the file's
 /// top level first.
@@ -290,8 +278,7 @@ fn take(
     let first = attributes_first.take().unwrap_or(from);
     let attrs = std::mem::take(attributes);
     // Modifiers.
-    while at < to && tokens[at].kind == Kind::Ident && MODIFIERS.contains(&tokens[at].text.as_str())
-    {
+    while at < to && tokens[at].kind == Kind::Ident && is_keyword(&tokens[at].text) {
         at += 1;
     }
     if at >= to {
@@ -397,9 +384,7 @@ fn key_of(tokens: &[Token], from: usize, to: usize) -> (Option<Key>, usize) {
     // `self.X`, `ErrorCode.X` and `Foo::X` name X.
     let name = names.iter().rev().find(|t| t.kind == Kind::Ident);
     match name {
-        Some(name) if !MODIFIERS.contains(&name.text.as_str()) => {
-            (Some(Key::Name(name.text.clone())), name.line)
-        }
+        Some(name) if !is_keyword(&name.text) => (Some(Key::Name(name.text.clone())), name.line),
         _ => (None, line),
     }
 }

@@ -7,6 +7,8 @@
 //! It never fails: an unclosed string or comment runs to the end of the
 //! text. Its work is linear in the text.
 
+use super::DIRECTIVES;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -96,26 +98,6 @@ impl Lexed {
             .map(|c| c.text.as_str())
     }
 }
-
-/// C preprocessor directives: a `#` that starts one is no comment.
-const DIRECTIVES: &[&str] = &[
-    "define",
-    "undef",
-    "include",
-    "import",
-    "if",
-    "ifdef",
-    "ifndef",
-    "elif",
-    "else",
-    "endif",
-    "pragma",
-    "error",
-    "warning",
-    "line",
-    "region",
-    "endregion",
-];
 
 pub(crate) fn lex(src: &str) -> Lexed {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
@@ -230,14 +212,15 @@ fn is_directive_or_attribute(rest: &str, code_on_line: bool) -> bool {
     let end = word
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(word.len());
-    DIRECTIVES.contains(&&word[..end])
+    // C# writes `#region` as C writes `#if`.
+    DIRECTIVES.contains(&&word[..end]) || matches!(&word[..end], "region" | "endregion")
 }
 
 /// A comment's text with the decoration of banners (`-----`, `=====`)
 /// and whitespace runs taken out.
 fn clean_comment(text: &str) -> String {
     let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-' | '='));
-    super::super::text::clean(text)
+    crate::ingest::text::clean(text)
 }
 
 /// A number's text without the type suffix C, Java, Kotlin, C# or Rust
