@@ -29,6 +29,30 @@ pub enum Command {
     /// Build the site into a temporary directory, serve it, and rebuild and
     /// reload the open pages whenever the input or the theme changes.
     Serve(ServeArgs),
+    /// Show what errdocs sees in one file, without building: the shape it
+    /// detects and why, which column or argument is which field, the first
+    /// records, what it skipped and the warnings. Exits 1 when the file
+    /// holds no catalog.
+    Inspect(InspectArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// The file, as it would be listed in a vendor.toml.
+    pub file: PathBuf,
+    /// The language the file is written in (`lang` in vendor.toml).
+    #[arg(long, value_parser = ["en", "zh"], default_value = "en")]
+    pub lang: String,
+    /// Read it as this format instead of detecting it (`format` in
+    /// vendor.toml: markdown-table, html-table, code-list, source, json, csv).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Its encoding when not UTF-8 (`encoding` in vendor.toml: gbk, big5, …).
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// How many records to show; 0 shows every one.
+    #[arg(long, default_value_t = 10)]
+    pub records: usize,
 }
 
 #[derive(Debug, clap::Args)]

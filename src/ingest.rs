@@ -8,6 +8,7 @@ mod encoding;
 #[doc(hidden)]
 pub mod fuzz;
 mod headers;
+mod inspect;
 mod markup;
 mod outline;
 mod overrides;
@@ -29,8 +30,9 @@ use crate::model::{
     Bilingual, Catalog, Code, Extra, Lang, Message, Record, SourceRef, Vendor, VendorId,
 };
 
+pub use self::inspect::{Inspection, inspect};
 use self::parsed::{Parsed, Row};
-use self::vendor::{Format, SourceConfig, StatusRule, VendorConfig};
+use self::vendor::{Format, StatusRule, VendorConfig};
 
 /// The catalog and everything worth telling about the input. The catalog is
 /// only fit to render when no diagnostic is an error.
@@ -164,7 +166,7 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
                 continue;
             }
         };
-        let text = match read_source(&path, source) {
+        let text = match read_source(&path, source.encoding) {
             Ok(decoded) => {
                 if let Some(line) = decoded.replaced {
                     diagnostics.push(Diagnostic::warning(
@@ -182,7 +184,7 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
                 continue;
             }
         };
-        let parsed = parse_source(source, &text);
+        let (parsed, _) = parse_source(source.format, &text);
         for note in &parsed.notes {
             diagnostics.push(Diagnostic::warning(
                 note.kind,
@@ -282,6 +284,18 @@ enum Unread {
 }
 
 impl Unread {
+    /// The error for a file given on the command line.
+    fn inspected(self) -> Diagnostic {
+        match self {
+            Unread::Io(path, cause) => {
+                Diagnostic::error(Kind::Io, path, None, format!("cannot read file: {cause}"))
+            }
+            Unread::Encoding(path, line, message) => {
+                Diagnostic::error(Kind::Encoding, path, Some(line), message)
+            }
+        }
+    }
+
     fn with_context(self, config: &Path) -> Diagnostic {
         match self {
             Unread::Io(path, cause) => Diagnostic::error(
@@ -306,7 +320,10 @@ const MAX_SOURCE_BYTES: u64 = 256 << 20;
 
 /// A source's text, decoded as [`encoding::decode`] says. Only regular files
 /// are read: a FIFO or device would block or never end.
-fn read_source(path: &Path, source: &SourceConfig) -> Result<encoding::Decoded, Unread> {
+fn read_source(
+    path: &Path,
+    declared: Option<encoding::Declared>,
+) -> Result<encoding::Decoded, Unread> {
     if let Ok(metadata) = std::fs::metadata(path) {
         if !metadata.is_file() {
             return Err(Unread::Io(path.to_owned(), "not a regular file".to_owned()));
@@ -328,7 +345,7 @@ fn read_source(path: &Path, source: &SourceConfig) -> Result<encoding::Decoded, 
             .unwrap_or_default();
         Unread::Io(path.to_owned(), cause)
     })?;
-    encoding::decode(&bytes, source.encoding)
+    encoding::decode(&bytes, declared)
         .map_err(|err| Unread::Encoding(path.to_owned(), err.line, err.message))
 }
 
@@ -406,47 +423,98 @@ fn tables_without_codes(text: &str) -> (usize, usize) {
 /// keeping the one that finds the most rows. Undeclared, Markdown and HTML
 /// tables are one family: a Markdown page may paste HTML tables between
 /// its pipe tables, and both are read.
-fn parse_source(source: &SourceConfig, text: &str) -> Parsed {
-    match source.format {
-        Some(format) => parse_as(format, text),
-        None => {
-            // A file that is JSON is read as JSON.
-            let json = data::json::parse(text);
-            if !json.rows.is_empty() {
-                return json;
-            }
-            let tables =
-                [Format::MarkdownTable, Format::HtmlTable]
-                    .map(|format| parse_as(format, text))
-                    .into_iter()
-                    .filter(|parsed| !parsed.rows.is_empty())
-                    .reduce(|mut all, parsed| {
-                        all.rows.extend(parsed.rows);
-                        all.rows.sort_by_key(|row| row.line);
-                        // A header both readers found unknown is told once.
-                        let told: HashSet<String> = all
-                            .notes
-                            .iter()
-                            .filter(|n| n.kind == Kind::UnknownColumn)
-                            .map(|n| n.message.clone())
-                            .collect();
-                        all.notes.extend(parsed.notes.into_iter().filter(|n| {
-                            n.kind != Kind::UnknownColumn || !told.contains(&n.message)
-                        }));
-                        all
-                    })
-                    .unwrap_or_default();
-            // On a tie the earlier wins: tables, then CSV, constants, lists.
-            let mut best = tables;
-            for format in [Format::Csv, Format::Source, Format::CodeList] {
-                let parsed = parse_as(format, text);
-                if parsed.rows.len() > best.rows.len() {
-                    best = parsed;
-                }
-            }
-            best
+/// Which reader a source was read with, and why: what `errdocs inspect`
+/// tells.
+#[derive(Debug, Clone)]
+pub(crate) struct Choice {
+    pub format: Option<Format>,
+    pub why: String,
+    /// Every reader tried, with the records it found.
+    pub tried: Vec<(Format, usize)>,
+}
+
+fn parse_source(format: Option<Format>, text: &str) -> (Parsed, Choice) {
+    if let Some(format) = format {
+        let parsed = parse_as(format, text);
+        let choice = Choice {
+            format: Some(format),
+            why: format!("`format = \"{}\"` was given", format.as_str()),
+            tried: vec![(format, parsed.rows.len())],
+        };
+        return (parsed, choice);
+    }
+    // A file that is a JSON catalog is read as one.
+    let json = data::json::parse(text);
+    if !json.rows.is_empty() {
+        let choice = Choice {
+            format: Some(Format::Json),
+            why: "the file is JSON and holds a catalog".to_owned(),
+            tried: vec![(Format::Json, json.rows.len())],
+        };
+        return (json, choice);
+    }
+    let mut tried = Vec::new();
+    let mut tables: Option<Parsed> = None;
+    for format in [Format::MarkdownTable, Format::HtmlTable] {
+        let parsed = parse_as(format, text);
+        tried.push((format, parsed.rows.len()));
+        if parsed.rows.is_empty() {
+            continue;
+        }
+        tables = Some(match tables {
+            None => parsed,
+            Some(all) => merge_tables(all, parsed),
+        });
+    }
+    let tables = tables.unwrap_or_default();
+    // On a tie the earlier wins: tables, then CSV, source code, lists.
+    let mut best = (tables, None);
+    if !best.0.rows.is_empty() {
+        best.1 = tried.iter().find(|(_, n)| *n > 0).map(|(f, _)| *f);
+    }
+    for format in [Format::Csv, Format::Source, Format::CodeList] {
+        let parsed = parse_as(format, text);
+        tried.push((format, parsed.rows.len()));
+        if parsed.rows.len() > best.0.rows.len() {
+            best = (parsed, Some(format));
         }
     }
+    tried.push((Format::Json, 0));
+    let (parsed, format) = best;
+    let why = match format {
+        None => "no reader found a record".to_owned(),
+        Some(_) => {
+            let counts: Vec<String> = tried
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(f, n)| format!("{} {n}", f.as_str()))
+                .collect();
+            format!("it found the most records ({})", counts.join(", "))
+        }
+    };
+    (parsed, Choice { format, why, tried })
+}
+
+/// A page's Markdown and HTML tables, read together.
+fn merge_tables(mut all: Parsed, parsed: Parsed) -> Parsed {
+    all.rows.extend(parsed.rows);
+    all.rows.sort_by_key(|row| row.line);
+    all.how.extend(parsed.how);
+    all.skipped.extend(parsed.skipped);
+    // A header both readers found unknown is told once.
+    let told: HashSet<String> = all
+        .notes
+        .iter()
+        .filter(|n| n.kind == Kind::UnknownColumn)
+        .map(|n| n.message.clone())
+        .collect();
+    all.notes.extend(
+        parsed
+            .notes
+            .into_iter()
+            .filter(|n| n.kind != Kind::UnknownColumn || !told.contains(&n.message)),
+    );
+    all
 }
 
 fn parse_as(format: Format, text: &str) -> Parsed {

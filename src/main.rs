@@ -11,9 +11,11 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::{Cli, Command, ServeArgs};
+use crate::cli::{Cli, Command, InspectArgs, ServeArgs};
 use errdocs::build::{self, BuildError, BuildReport};
 use errdocs::diagnostic::{Diagnostic, Severity};
+use errdocs::ingest::{self, Inspection};
+use errdocs::model::Lang;
 use errdocs::render::Progress;
 use errdocs::serve::{Event, Server};
 
@@ -62,6 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Serve(args) => serve(&args),
+        Command::Inspect(args) => inspect(&args),
         Command::Check(args) => {
             let checked = build::check(&args.input);
             print_diagnostics(std::io::stdout(), &checked.diagnostics);
@@ -80,6 +83,103 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn inspect(args: &InspectArgs) -> anyhow::Result<()> {
+    let lang = if args.lang == "zh" {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
+    let seen = match ingest::inspect(
+        &args.file,
+        lang,
+        args.format.as_deref(),
+        args.encoding.as_deref(),
+    ) {
+        Ok(seen) => seen,
+        Err(diagnostic) => anyhow::bail!("{diagnostic}"),
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let _ = write_inspection(&mut out, &seen, args.records);
+    let _ = out.flush();
+    drop(out);
+    if !seen.found() {
+        let tried: Vec<&str> = seen.tried.iter().map(|(f, _)| *f).collect();
+        anyhow::bail!(
+            "{}: no error catalog found (tried {}); a file must hold a table with a code \
+             column, a list of codes, a source catalog, or a JSON or CSV catalog",
+            seen.path.display(),
+            tried.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn write_inspection(out: &mut impl Write, seen: &Inspection, limit: usize) -> std::io::Result<()> {
+    writeln!(out, "file: {}", seen.path.display())?;
+    match seen.shape {
+        Some(shape) => writeln!(out, "shape: {shape}, because {}", seen.why)?,
+        None => writeln!(out, "shape: none, {}", seen.why)?,
+    }
+    if !seen.how.is_empty() {
+        writeln!(out, "\nhow it was read:")?;
+        for (line, how) in &seen.how {
+            writeln!(out, "  line {line}: {how}")?;
+        }
+    }
+    let shown = if limit == 0 {
+        seen.records.len()
+    } else {
+        limit.min(seen.records.len())
+    };
+    writeln!(
+        out,
+        "\nrecords: {} (first {shown} shown)",
+        seen.records.len()
+    )?;
+    for record in &seen.records[..shown] {
+        let line = record.sources.first().map_or(0, |s| s.line);
+        write!(out, "  line {line}: {}", record.code)?;
+        if let Some(name) = &record.name {
+            write!(out, "  name {name}")?;
+        }
+        if !record.http_statuses.is_empty() {
+            let statuses: Vec<String> =
+                record.http_statuses.iter().map(|s| s.to_string()).collect();
+            write!(out, "  HTTP {}", statuses.join(", "))?;
+        }
+        writeln!(out)?;
+        for lang in Lang::ALL {
+            let group = record.group.get(lang);
+            if !group.is_empty() {
+                writeln!(out, "      group ({}): {}", lang.tag(), group.join(" › "))?;
+            }
+        }
+        for (what, texts) in [
+            ("message", &record.messages),
+            ("description", &record.descriptions),
+            ("solution", &record.solutions),
+        ] {
+            for text in texts {
+                writeln!(out, "      {what} ({}): {}", text.lang.tag(), text.text)?;
+            }
+        }
+        for extra in &record.extra {
+            writeln!(out, "      {}: {}", extra.header, extra.text)?;
+        }
+    }
+    if !seen.skipped.is_empty() {
+        writeln!(out, "\nskipped:")?;
+        for (line, why) in &seen.skipped {
+            writeln!(out, "  line {line}: {why}")?;
+        }
+    }
+    writeln!(out, "\nwarnings: {}", seen.warnings.len())?;
+    for warning in &seen.warnings {
+        writeln!(out, "  {warning}")?;
+    }
+    Ok(())
 }
 
 fn print_warnings(report: &BuildReport) {

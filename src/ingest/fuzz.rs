@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use super::text::{self, LineIndex};
-use super::vendor::{SourceConfig, VendorConfig};
+use super::vendor::VendorConfig;
 use super::{Merger, data, editorial, prose, source, tables};
 use crate::ingest::parsed::Parsed;
 use crate::model::{Bilingual, Category, Code, Lang};
@@ -80,13 +80,7 @@ pub fn csv(data: &[u8]) {
 /// code as the documentation team's files are.
 pub fn detect(data: &[u8]) {
     let Some(src) = utf8(data) else { return };
-    let source = SourceConfig {
-        file: toml::Spanned::new(0..0, "fuzz.md".to_owned()),
-        lang: Lang::En,
-        format: None,
-        encoding: None,
-    };
-    let parsed = super::parse_source(&source, src);
+    let (parsed, _) = super::parse_source(None, src);
     check_parsed(src, &parsed);
 
     let mut merger = Merger::default();

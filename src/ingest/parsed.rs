@@ -48,6 +48,13 @@ pub(crate) struct Note {
 pub(crate) struct Parsed {
     pub rows: Vec<Row>,
     pub notes: Vec<Note>,
+    /// How the reader read what it found (`table at line 3: \`Code\` →
+    /// code, …`), by line: what `errdocs inspect` shows.
+    pub how: Vec<(usize, String)>,
+    /// What the reader passed over on purpose, and why (a table with no
+    /// code column, a constant that is a version): shown by `errdocs
+    /// inspect`, and no warning.
+    pub skipped: Vec<(usize, String)>,
 }
 
 impl Parsed {

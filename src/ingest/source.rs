@@ -56,6 +56,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
     let mut parsed = Parsed {
         rows: Vec::new(),
         notes: constants.notes,
+        ..Parsed::default()
     };
     // One list by line: where both readers found the same constant, the
     // token reader saw more (attributes, arguments).
@@ -70,6 +71,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
             code: row.code,
             name: row.name,
             comments: row.texts,
+            origin: "constants (`NAME = value`)",
             ..Found::default()
         });
     }
@@ -91,33 +93,43 @@ pub(crate) fn parse(src: &str) -> Parsed {
         .collect();
     let mut own: Vec<Found> = Vec::new();
     let mut own_codes: HashMap<String, usize> = HashMap::new();
+    let (mut joined, mut first_join) = (0usize, 0usize);
     for pair in read.pairs {
         let (target, code) = match &pair.key {
             Key::Name(name) => (by_name.get(name).or_else(|| by_code.get(name)), name),
             Key::Literal(code) => (by_code.get(code), code),
         };
+        // `NAME = "Code.X"` is the constant itself, not a text for it.
+        let target = target.filter(|&&i| !(pair.code_shaped && found[i].line == pair.line));
         if let Some(&i) = target {
-            found[i].messages.push(pair.text);
+            found[i].absorb(pair.says);
+            if joined == 0 {
+                first_join = pair.line;
+            }
+            joined += 1;
             continue;
         }
         let code = code.trim();
         let usable = match &pair.key {
             Key::Literal(_) => text::is_code_shaped(code),
-            Key::Name(_) => text::is_symbolic_code(code) && headers::classify(code).is_none(),
+            Key::Name(_) => {
+                !pair.code_shaped
+                    && text::is_symbolic_code(code)
+                    && headers::classify(code).is_none()
+            }
         };
         if !usable {
             continue;
         }
         match own_codes.get(code) {
-            Some(&i) => own[i].messages.push(pair.text),
+            Some(&i) => own[i].absorb(pair.says),
             None => {
                 own_codes.insert(code.to_owned(), own.len());
-                own.push(Found {
-                    line: pair.line,
-                    code: code.to_owned(),
-                    messages: vec![pair.text],
-                    ..Found::default()
-                });
+                let mut says = pair.says;
+                says.line = pair.line;
+                says.code = code.to_owned();
+                says.origin = "map entries whose keys are codes";
+                own.push(says);
             }
         }
     }
@@ -127,6 +139,24 @@ pub(crate) fn parse(src: &str) -> Parsed {
         found.extend(own);
     }
     found.sort_by_key(|f| f.line);
+    parsed.how = read.how;
+    let mut origins: Vec<(&str, usize, usize)> = Vec::new();
+    for f in &found {
+        match origins.iter_mut().find(|(o, _, _)| *o == f.origin) {
+            Some((_, _, n)) => *n += 1,
+            None => origins.push((f.origin, f.line, 1)),
+        }
+    }
+    for (origin, line, n) in origins {
+        parsed.how.push((line, format!("{n} codes from {origin}")));
+    }
+    if joined > 0 {
+        parsed.how.push((
+            first_join,
+            format!("{joined} map entries give texts to the codes above, joined by name or code"),
+        ));
+    }
+    parsed.how.sort_by_key(|(line, _)| *line);
     parsed.rows = found.into_iter().map(row).collect();
     parsed
 }

@@ -273,7 +273,15 @@ fn is_code_map(entries: &[(String, Json)]) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':'))
                 && headers::classify(key).is_none()
-                && matches!(value, Json::Scalar(Some(_)) | Json::Object(_))
+                && match value {
+                    Json::Scalar(text) => text.is_some(),
+                    // A code's record has field names; an object of codes
+                    // under a key is a group (`{"B86": {"10": "…"}}`).
+                    Json::Object(fields) => fields
+                        .iter()
+                        .any(|(field, _)| headers::classify(field).is_some()),
+                    Json::Array(_) => false,
+                }
         })
         .count();
     let numbered = entries
@@ -349,6 +357,27 @@ mod tests {
         assert_eq!(parsed.rows[0].group, ["auth"]);
         assert_eq!(parsed.rows[2].group, ["billing"]);
         assert_eq!(parsed.rows[2].solutions, ["top up"]);
+    }
+
+    #[test]
+    fn group_keys_that_look_like_codes_are_groups_of_code_maps() {
+        // `B86` looks like a code, but what it holds is codes, not fields.
+        let src = r#"{"B86": {"10": "50B ON故障", "11": "10T 故障"}, "Y95": {"12": "過電流"}}"#;
+        let parsed = parse(src);
+        let rows: Vec<(&str, &[String])> = parsed
+            .rows
+            .iter()
+            .map(|r| (r.code.as_str(), r.group.as_slice()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("10", &["B86".to_owned()][..]),
+                ("11", &["B86".to_owned()][..]),
+                ("12", &["Y95".to_owned()][..]),
+            ]
+        );
+        assert_eq!(parsed.rows[0].texts, ["50B ON故障"]);
     }
 
     #[test]

@@ -29,20 +29,59 @@ pub(crate) struct Found {
     pub descriptions: Vec<String>,
     pub solutions: Vec<String>,
     pub http_statuses: Vec<HttpStatus>,
+    /// What kind of item it was found in, for `errdocs inspect`.
+    pub origin: &'static str,
 }
 
-/// A map pair: a text for a constant's name or for a code.
+impl Found {
+    /// Takes in what a map says of this code.
+    pub(crate) fn absorb(&mut self, said: Found) {
+        self.messages.extend(said.messages);
+        self.descriptions.extend(said.descriptions);
+        self.solutions.extend(said.solutions);
+        for status in said.http_statuses {
+            if !self.http_statuses.contains(&status) {
+                self.http_statuses.push(status);
+            }
+        }
+    }
+}
+
+/// A map pair: what a map says of a constant's name or of a code — a
+/// text (`ErrA: "first"`), or texts in a list or object
+/// (`self::X => ['Name', 'Description']`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pair {
     pub line: usize,
     pub key: Key,
-    pub text: String,
+    /// The texts and statuses of the value; its code is empty.
+    pub says: Found,
+    /// Whether the value is one code-shaped text (`'operationsError'`):
+    /// a message for a constant defined elsewhere, or the code of the
+    /// constant this item defines (`NAME = "LimitExceeded.Quota"`).
+    pub code_shaped: bool,
+}
+
+impl Pair {
+    fn text(line: usize, key: Key, text: String) -> Pair {
+        Pair {
+            line,
+            key,
+            code_shaped: text::is_code_shaped(&text),
+            says: Found {
+                messages: vec![text],
+                ..Found::default()
+            },
+        }
+    }
 }
 
 #[derive(Debug, Default)]
 pub(crate) struct Read {
     pub found: Vec<Found>,
     pub pairs: Vec<Pair>,
+    /// How groups' arguments were named, by line.
+    pub how: Vec<(usize, String)>,
 }
 
 /// Callees that add a pair to a map: `put(K, V)`, `Map.entry(K, V)`,
@@ -67,6 +106,16 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
         } else {
             Vec::new()
         };
+        if !params.is_empty() {
+            let line = group.header.first().map_or(1, |&i| tokens[i].line);
+            read.how.push((
+                line,
+                format!(
+                    "an enum's entries take arguments named ({})",
+                    params.join(", ")
+                ),
+            ));
+        }
         // The value an enum member without one has: the last one plus one.
         let mut next: Option<u64> = None;
         for item in &group.items {
@@ -101,6 +150,24 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                         continue;
                     }
                     let mut found = fields(args, &params);
+                    // `KEY => ['Name', 'Description']`, `KEY: ("…", "…")`:
+                    // texts for a key, which is a constant or the code.
+                    if found.code.is_empty()
+                        && item.assigned
+                        && callee.is_none()
+                        && !enumish
+                        && !(found.messages.is_empty() && found.descriptions.is_empty())
+                    {
+                        if let Some(key) = item.key.clone() {
+                            read.pairs.push(Pair {
+                                line: item.line,
+                                key,
+                                says: found,
+                                code_shaped: false,
+                            });
+                        }
+                        continue;
+                    }
                     if found.code.is_empty() {
                         // An enum entry with texts and no code: its name
                         // is the code (`NOT_FOUND("not found")`).
@@ -118,6 +185,11 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                     found.name = name.filter(|n| *n != found.code).or(found.name);
                     found.messages.extend(item.attributes.iter().cloned());
                     found.comments = comments;
+                    found.origin = if enumish {
+                        "enum entries with arguments"
+                    } else {
+                        "constructions and objects"
+                    };
                     read.found.push(found);
                 }
                 Value::Str(s) => {
@@ -134,6 +206,8 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                         // `NAME = "Code.X"` is a constant: the constants
                         // reader has it, but not its attributes.
                         Key::Name(n) if code_shaped => {
+                            read.pairs
+                                .push(Pair::text(item.line, key.clone(), text.clone()));
                             if enumish && (!item.attributes.is_empty() || !comments.is_empty()) {
                                 read.found.push(Found {
                                     line: item.line,
@@ -141,16 +215,13 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                                     name: Some(n.clone()),
                                     messages: item.attributes.clone(),
                                     comments,
+                                    origin: "enum members with a code-shaped string",
                                     ..Found::default()
                                 });
                             }
                         }
                         Key::Name(n) if is_field(n) => {}
-                        _ => read.pairs.push(Pair {
-                            line: item.line,
-                            key,
-                            text,
-                        }),
+                        _ => read.pairs.push(Pair::text(item.line, key, text)),
                     }
                 }
                 Value::Number(n) if enumish => {
@@ -162,6 +233,7 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                             name: Some(name),
                             messages: item.attributes.clone(),
                             comments,
+                            origin: "enum members with attributes",
                             ..Found::default()
                         });
                     }
@@ -191,6 +263,7 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                         code,
                         messages: item.attributes.clone(),
                         comments,
+                        origin: "enum members without a value",
                         ..Found::default()
                     });
                 }
@@ -263,6 +336,15 @@ fn is_field(name: &str) -> bool {
 }
 
 fn field(name: &str) -> Option<Column> {
+    // A constant's name (`ERROR_INVALID_RESPONSE_TYPE`) is no field of a
+    // record, whatever words it holds.
+    if name.contains('_')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return None;
+    }
     // In source, `type` and `kind` are a value's type, not a message.
     if matches!(
         headers::normalise(name).as_str(),
@@ -385,7 +467,7 @@ fn pairs_of(args: &[Arg], line: usize) -> Vec<Pair> {
                 return None;
             };
             let text = text::clean(text);
-            (!text.is_empty()).then_some(Pair { line, key, text })
+            (!text.is_empty()).then(|| Pair::text(line, key, text))
         })
         .collect()
 }

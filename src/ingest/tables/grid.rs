@@ -59,13 +59,27 @@ pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
     let any_named = named.iter().any(Option::is_some);
     // One warning per file for each header no word names.
     let mut unknown: HashSet<&str> = HashSet::new();
+    let mut told: HashSet<&[String]> = HashSet::new();
     for (grid, columns) in grids.iter().zip(named) {
         let columns = if any_named {
             columns
         } else {
             Columns::by_content(grid)
         };
+        let first = told.insert(&grid.header);
+        if columns.is_none() && first {
+            parsed.skipped.push((
+                grid.header_line,
+                format!(
+                    "table headed {} has no column of codes",
+                    quoted(&grid.header)
+                ),
+            ));
+        }
         if let Some(columns) = columns {
+            if first {
+                parsed.how.push((grid.header_line, columns.describe(grid)));
+            }
             for &i in &columns.extra {
                 let header = grid.header[i].as_str();
                 if unknown.insert(header) {
@@ -82,6 +96,15 @@ pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
         }
     }
     parsed
+}
+
+/// Headers as a reader sees them: `` `Code` | `Message` ``.
+fn quoted(header: &[String]) -> String {
+    header
+        .iter()
+        .map(|h| format!("`{h}`"))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 fn unknown_column(header: &str) -> String {
@@ -167,6 +190,52 @@ impl Columns {
         columns
     }
 
+    /// Which column is read as what: `` `错误码` → code, `描述` → message ``.
+    fn describe(&self, grid: &Grid) -> String {
+        let header = |i: usize| match grid.header.get(i).map(String::as_str) {
+            None | Some("") => format!("column {}", i + 1),
+            Some(h) => format!("`{h}`"),
+        };
+        let message = if self.descriptions.is_empty() {
+            "message"
+        } else {
+            "message (with a description column beside it)"
+        };
+        let mut parts: Vec<(usize, String)> = Vec::new();
+        let mut put = |column: Option<usize>, what: &str| {
+            if let Some(i) = column {
+                parts.push((i, format!("{} → {what}", header(i))));
+            }
+        };
+        let code = if self.named_code {
+            "code"
+        } else {
+            "code (no header names one; its cells look like codes)"
+        };
+        put(self.code, code);
+        put(self.business_code, "code (a business code)");
+        put(self.body, "code and message (from the response body)");
+        put(self.name, "name");
+        put(self.status, "HTTP status");
+        put(self.group, "group");
+        put(self.shared_code, "extra field (the code the rows share)");
+        for &i in &self.texts {
+            put(Some(i), message);
+        }
+        for &i in &self.descriptions {
+            put(Some(i), "description");
+        }
+        for &i in &self.solutions {
+            put(Some(i), "solution");
+        }
+        for &i in self.again.iter().chain(&self.extra) {
+            put(Some(i), "extra field");
+        }
+        parts.sort_by_key(|(i, _)| *i);
+        let parts: Vec<String> = parts.into_iter().map(|(_, p)| p).collect();
+        format!("{} rows: {}", grid.rows.len(), parts.join(", "))
+    }
+
     fn has_code(&self) -> bool {
         self.code.or(self.business_code).or(self.body).is_some()
     }
@@ -174,6 +243,7 @@ impl Columns {
     fn by_header(grid: &Grid, alike: &[&Grid]) -> Option<Columns> {
         let mut columns = Columns::classify(grid);
         columns.prefer_the_distinct_code(alike);
+        columns.prefer_the_distinct_name(alike);
         columns.has_code().then(|| columns.with_descriptions(grid))
     }
 
@@ -186,18 +256,8 @@ impl Columns {
         let (Some(code), Some(business)) = (self.code, self.business_code) else {
             return;
         };
-        let distinct = |column: usize| {
-            let cells: Vec<&str> = grids
-                .iter()
-                .flat_map(|grid| &grid.rows)
-                .map(|row| row.cells.get(column).map_or("", |c| strip_code(c)))
-                .filter(|c| !c.is_empty())
-                .collect();
-            let unique: HashSet<&str> = cells.iter().copied().collect();
-            (unique.len(), cells.len())
-        };
-        let (codes, of) = distinct(code);
-        let (businesses, with_business) = distinct(business);
+        let (codes, of) = distinct(grids, code);
+        let (businesses, with_business) = distinct(grids, business);
         if of > 1
             && codes * 2 <= of
             && businesses * 10 >= with_business * 9
@@ -206,6 +266,37 @@ impl Columns {
             self.code = Some(business);
             self.business_code = None;
             self.shared_code = Some(code);
+        }
+    }
+
+    /// A "code" column that holds a few HTTP statuses down many rows
+    /// (`400` for most errors) beside a name column that tells each row
+    /// apart (`ABOUT_TOO_LONG`): the statuses are what the header calls
+    /// codes, and the names are what a client is told.
+    fn prefer_the_distinct_name(&mut self, grids: &[&Grid]) {
+        let (Some(code), Some(name), None, None) =
+            (self.code, self.name, self.status, self.business_code)
+        else {
+            return;
+        };
+        let cells: Vec<&str> = grids
+            .iter()
+            .flat_map(|grid| &grid.rows)
+            .filter_map(|row| row.cells.get(code).map(|c| strip_code(c)))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let statuses = cells.iter().filter(|c| is_status_list(c)).count();
+        let (codes, of) = distinct(grids, code);
+        let (names, with_name) = distinct(grids, name);
+        if of > 1
+            && codes * 2 <= of
+            && statuses * 10 >= of * 9
+            && names * 10 >= with_name * 9
+            && with_name * 10 >= of * 9
+        {
+            self.code = Some(name);
+            self.name = None;
+            self.status = Some(code);
         }
     }
 
@@ -261,6 +352,30 @@ impl Columns {
         }
         self
     }
+}
+
+/// How many distinct values a column holds across `grids`, and how many
+/// rows fill it.
+fn distinct(grids: &[&Grid], column: usize) -> (usize, usize) {
+    let cells: Vec<&str> = grids
+        .iter()
+        .flat_map(|grid| &grid.rows)
+        .map(|row| row.cells.get(column).map_or("", |c| strip_code(c)))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let unique: HashSet<&str> = cells.iter().copied().collect();
+    (unique.len(), cells.len())
+}
+
+/// Whether a cell is one or more HTTP statuses and nothing else
+/// (`400`, `400 403`, `400/409`).
+fn is_status_list(cell: &str) -> bool {
+    let mut words = cell
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '、'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| w.len() == 3 && w.parse().ok().and_then(HttpStatus::new).is_some())
 }
 
 /// Whether a column repeats a few values down many rows: a kind, not a
@@ -505,6 +620,53 @@ mod tests {
                 ..Row::default()
             }]
         );
+    }
+
+    #[test]
+    fn a_code_column_of_few_statuses_gives_way_to_distinct_names() {
+        let rows: &[&[&str]] = &[
+            &["ABOUT_TOO_LONG", "400", "The bio is too long"],
+            &["AUTH_KEY_UNREGISTERED", "401", "The key is not registered"],
+            &["CHAT_WRITE_FORBIDDEN", "400 403", "You can't write here"],
+            &["PEER_FLOOD", "", "Too many requests"],
+            &["USER_ID_INVALID", "400", "Invalid user"],
+            &["USERNAME_INVALID", "400", "Invalid username"],
+            &["PHONE_INVALID", "400", "Invalid phone"],
+        ];
+        let parsed = parse_grids(vec![grid(&["name", "codes", "description"], rows)]);
+        let got: Vec<(&str, Vec<u16>)> = parsed
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.as_str(),
+                    r.http_statuses.iter().map(|s| s.get()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ABOUT_TOO_LONG", vec![400]),
+                ("AUTH_KEY_UNREGISTERED", vec![401]),
+                ("CHAT_WRITE_FORBIDDEN", vec![400, 403]),
+                ("PEER_FLOOD", vec![]),
+                ("USER_ID_INVALID", vec![400]),
+                ("USERNAME_INVALID", vec![400]),
+                ("PHONE_INVALID", vec![400]),
+            ]
+        );
+        assert!(parsed.rows.iter().all(|r| r.name.is_none()));
+        // Codes that tell the rows apart keep their column, names or not.
+        let rows: &[&[&str]] = &[
+            &["TooLong", "400", "a"],
+            &["Unregistered", "401", "b"],
+            &["Forbidden", "403", "c"],
+            &["Flood", "420", "d"],
+        ];
+        let parsed = parse_grids(vec![grid(&["name", "code", "message"], rows)]);
+        assert_eq!(parsed.rows[0].code, "400");
+        assert_eq!(parsed.rows[0].name.as_deref(), Some("TooLong"));
     }
 
     #[test]
