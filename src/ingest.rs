@@ -196,7 +196,8 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
         if parsed.rows.is_empty() {
             let tried = match source.format {
                 Some(format) => format!("no {} found", format.as_str()),
-                None => "no table, code list, source catalog, JSON or CSV catalog found".to_owned(),
+                None => "no table, code list, source catalog, JSON, YAML or CSV catalog found"
+                    .to_owned(),
             };
             let tried = match tables_without_codes(&text) {
                 (0, _) => tried,
@@ -467,12 +468,13 @@ fn parse_source(format: Option<Format>, text: &str) -> (Parsed, Choice) {
         });
     }
     let tables = tables.unwrap_or_default();
-    // On a tie the earlier wins: tables, then CSV, source code, lists.
+    // On a tie the earlier wins: tables, then CSV, source code, lists,
+    // YAML (a Markdown list can be YAML too).
     let mut best = (tables, None);
     if !best.0.rows.is_empty() {
         best.1 = tried.iter().find(|(_, n)| *n > 0).map(|(f, _)| *f);
     }
-    for format in [Format::Csv, Format::Source, Format::CodeList] {
+    for format in [Format::Csv, Format::Source, Format::CodeList, Format::Yaml] {
         let parsed = parse_as(format, text);
         tried.push((format, parsed.rows.len()));
         if parsed.rows.len() > best.0.rows.len() {
@@ -524,6 +526,7 @@ fn parse_as(format: Format, text: &str) -> Parsed {
         Format::CodeList => prose::lines::parse(text),
         Format::Source => source::parse(text),
         Format::Json => data::json::parse(text),
+        Format::Yaml => data::yaml::parse(text),
         Format::Csv => data::csv::parse(text),
     }
 }

@@ -108,7 +108,7 @@ fn inspect(args: &InspectArgs) -> anyhow::Result<()> {
         let tried: Vec<&str> = seen.tried.iter().map(|(f, _)| *f).collect();
         anyhow::bail!(
             "{}: no error catalog found (tried {}); a file must hold a table with a code \
-             column, a list of codes, a source catalog, or a JSON or CSV catalog",
+             column, a list of codes, a source catalog, or a JSON, YAML or CSV catalog",
             seen.path.display(),
             tried.join(", ")
         );

@@ -96,6 +96,28 @@ pub(crate) fn backticks(text: &str) -> Option<String> {
     Some(super::text::clean(&html))
 }
 
+/// A text written in inline Markdown, as a data file's value may be
+/// (`check out our guide on [indexes](https://…)`, `` the `id` field ``):
+/// its plain text and its sanitised HTML. `None` for a text with no link
+/// or code in it, which is kept as written.
+pub(crate) fn markdown(text: &str) -> Option<(String, String)> {
+    if !(text.contains("](") || text.contains('`')) {
+        return None;
+    }
+    let mut inline = Inline::default();
+    let mut plain = String::with_capacity(text.len());
+    for event in pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::empty()) {
+        match &event {
+            Event::Text(t) | Event::Code(t) => plain.push_str(t),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            _ => {}
+        }
+        inline.see(&event);
+    }
+    let html = inline.finish()?;
+    Some((super::text::clean(&plain), html))
+}
+
 fn is_safe_url(url: &str) -> bool {
     let url = url.trim().to_ascii_lowercase();
     ["http://", "https://", "mailto:"]

@@ -85,6 +85,7 @@ pub(crate) enum Format {
     #[serde(alias = "constants")]
     Source,
     Json,
+    Yaml,
     Csv,
 }
 
@@ -96,6 +97,7 @@ impl Format {
             Format::CodeList => "code-list",
             Format::Source => "source",
             Format::Json => "json",
+            Format::Yaml => "yaml",
             Format::Csv => "csv",
         }
     }

@@ -16,10 +16,10 @@
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::ingest::headers::{self, Column};
-use crate::ingest::outline;
 use crate::ingest::parsed::Parsed;
 use crate::ingest::tables::grid::{self, Grid, GridRow};
 use crate::ingest::text::{self, LineIndex};
+use crate::ingest::{markup, outline};
 
 /// How deep group keys may nest before what is below is not a catalog.
 const MAX_GROUP_DEPTH: usize = 3;
@@ -48,8 +48,16 @@ pub(crate) fn parse(src: &str) -> Parsed {
     let Ok(value) = serde_json::from_str::<Json>(src) else {
         return Parsed::default();
     };
+    read(&[value], src)
+}
+
+/// The catalogs in `documents`, parsed from `src`, as grids: what JSON and
+/// YAML files share.
+pub(super) fn read(documents: &[Json], src: &str) -> Parsed {
     let mut out = Vec::new();
-    collect(&value, &mut Vec::new(), &mut out);
+    for value in documents {
+        collect(value, &mut Vec::new(), &mut out);
+    }
     let mut locator = Locator::new(src);
     let grids = out
         .into_iter()
@@ -58,9 +66,9 @@ pub(crate) fn parse(src: &str) -> Parsed {
     grid::parse_grids(grids)
 }
 
-/// A JSON value with its objects' keys in the file's order.
+/// A JSON (or YAML) value with its objects' keys in the file's order.
 #[derive(Debug)]
-enum Json {
+pub(super) enum Json {
     Scalar(Option<String>),
     Array(Vec<Json>),
     Object(Vec<(String, Json)>),
@@ -152,17 +160,22 @@ impl Found<'_> {
                 let line = row
                     .first()
                     .map_or(locator.last, |(key, value)| locator.find(key, value));
-                let cells = header
+                // Values written in Markdown (`see [the guide](https://…)`)
+                // read as their text, with the markup kept beside it.
+                let (cells, markup) = header
                     .iter()
                     .map(|h| {
                         let cell = row.iter().find(|(key, _)| key == h).map_or("", |(_, v)| v);
-                        text::clean(cell)
+                        match markup::markdown(cell) {
+                            Some((plain, html)) => (plain, Some(html)),
+                            None => (text::clean(cell), None),
+                        }
                     })
-                    .collect();
+                    .unzip();
                 GridRow {
                     line,
                     cells,
-                    markup: Vec::new(),
+                    markup,
                 }
             })
             .collect();
