@@ -474,7 +474,13 @@ fn parse_source(format: Option<Format>, text: &str) -> (Parsed, Choice) {
     if !best.0.rows.is_empty() {
         best.1 = tried.iter().find(|(_, n)| *n > 0).map(|(f, _)| *f);
     }
-    for format in [Format::Csv, Format::Source, Format::CodeList, Format::Yaml] {
+    for format in [
+        Format::Csv,
+        Format::Source,
+        Format::CodeList,
+        Format::Headings,
+        Format::Yaml,
+    ] {
         let parsed = parse_as(format, text);
         tried.push((format, parsed.rows.len()));
         if parsed.rows.len() > best.0.rows.len() {
@@ -524,6 +530,7 @@ fn parse_as(format: Format, text: &str) -> Parsed {
         Format::MarkdownTable => tables::markdown::parse(text),
         Format::HtmlTable => tables::html::parse(text),
         Format::CodeList => prose::lines::parse(text),
+        Format::Headings => prose::headings::parse(text),
         Format::Source => source::parse(text),
         Format::Json => data::json::parse(text),
         Format::Yaml => data::yaml::parse(text),

@@ -60,7 +60,7 @@ pub fn inspect(
                     None,
                     format!(
                         "unknown format `{f}`: expected markdown-table, html-table, code-list, \
-                         source, json, yaml or csv"
+                         headings, source, json, yaml or csv"
                     ),
                 )
             })

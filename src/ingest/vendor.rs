@@ -81,6 +81,8 @@ pub(crate) enum Format {
     MarkdownTable,
     HtmlTable,
     CodeList,
+    /// A Markdown heading per code, its text in the paragraphs below.
+    Headings,
     /// Constants, enums and maps in source code (`constants` too).
     #[serde(alias = "constants")]
     Source,
@@ -95,6 +97,7 @@ impl Format {
             Format::MarkdownTable => "markdown-table",
             Format::HtmlTable => "html-table",
             Format::CodeList => "code-list",
+            Format::Headings => "headings",
             Format::Source => "source",
             Format::Json => "json",
             Format::Yaml => "yaml",

@@ -472,37 +472,6 @@ fn pairs_of(args: &[Arg], line: usize) -> Vec<Pair> {
         .collect()
 }
 
-/// Instructions read as what to do: a text that starts so is a solution
-/// where no name says what it is.
-const INSTRUCTIONS: &[&str] = &[
-    "please",
-    "check",
-    "try",
-    "retry",
-    "contact",
-    "ensure",
-    "make sure",
-    "verify",
-    "use ",
-    "set ",
-    "raise",
-    "increase",
-    "reduce",
-    "wait",
-    "confirm",
-    "add ",
-    "remove",
-    "upgrade",
-    "请",
-    "检查",
-    "确认",
-    "稍后",
-    "联系",
-    "重试",
-    "尝试",
-    "建议",
-];
-
 /// What the arguments of an entry say.
 fn fields(args: &[Arg], params: &[String]) -> Found {
     let mut found = Found::default();
@@ -559,8 +528,7 @@ fn fields(args: &[Arg], params: &[String]) -> Found {
         found.messages.extend(texts.next());
     }
     for text in texts {
-        let lower = text.to_lowercase();
-        if found.solutions.is_empty() && INSTRUCTIONS.iter().any(|w| lower.starts_with(w)) {
+        if found.solutions.is_empty() && text::reads_as_instruction(&text) {
             found.solutions.push(text);
         } else {
             found.descriptions.push(text);

@@ -1,0 +1,362 @@
+//! A Markdown page with one heading per code (`## ERR_PNPM_BAD_STORE`,
+//! `### 40001 Invalid token`) and the code's text in the paragraphs and
+//! list items below it, up to the next heading of its level or higher.
+//!
+//! The heading's own text after the code, if any, is the message;
+//! otherwise the first paragraph is. Later paragraphs are the description,
+//! or the solution when they read as an instruction (`To fix this
+//! error, …`, `请…`) or stand under a sub-heading the header vocabulary
+//! calls one (`#### Solution`, `#### 原因`). Code blocks and tables are
+//! examples, not text. Headings that are not codes name the group, as
+//! over a table.
+//!
+//! Headings are a catalog only where at least two of one level are codes
+//! and codes are most of that level's headings: a changelog's `## 2.0.1`
+//! is one heading among prose ones.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::ingest::headers::{self, Column};
+use crate::ingest::markup::Inline;
+use crate::ingest::outline::Headings;
+use crate::ingest::parsed::{Parsed, Row};
+use crate::ingest::text::{self, LineIndex};
+
+/// A heading of the page: its line, level and text.
+struct Heading {
+    line: usize,
+    level: usize,
+    text: String,
+    /// Paragraphs and list items below it, up to the next heading.
+    blocks: Vec<Block>,
+}
+
+/// One paragraph or list item: its text and its markup, if any.
+struct Block {
+    text: String,
+    html: Option<String>,
+}
+
+pub(crate) fn parse(src: &str) -> Parsed {
+    let headings = headings(src);
+    let mut parsed = Parsed::default();
+
+    // The levels whose headings are mostly codes.
+    let mut per_level: HashMap<usize, (usize, usize)> = HashMap::new();
+    for heading in &headings {
+        let counts = per_level.entry(heading.level).or_default();
+        counts.1 += 1;
+        if split_heading(&heading.text).is_some() {
+            counts.0 += 1;
+        }
+    }
+    let is_code_level = |level: usize| {
+        per_level
+            .get(&level)
+            .is_some_and(|&(codes, all)| codes >= 2 && codes * 2 >= all)
+    };
+
+    // Headings that are not codes, nor a code's sub-headings, name groups.
+    let mut groups = Headings::default();
+    let mut in_code: Option<usize> = None;
+    for heading in &headings {
+        if in_code.is_some_and(|level| heading.level > level) {
+            continue;
+        }
+        in_code = None;
+        if is_code_level(heading.level) && split_heading(&heading.text).is_some() {
+            in_code = Some(heading.level);
+        } else {
+            groups.push(heading.line, heading.level, &heading.text);
+        }
+    }
+    let outline = groups.outline();
+
+    let mut at = 0;
+    while at < headings.len() {
+        let heading = &headings[at];
+        at += 1;
+        let Some((code, title)) =
+            split_heading(&heading.text).filter(|_| is_code_level(heading.level))
+        else {
+            continue;
+        };
+        let mut row = Row {
+            line: heading.line,
+            code: code.to_owned(),
+            group: outline.group_at(heading.line),
+            ..Row::default()
+        };
+        if !title.is_empty() {
+            row.texts.push(title.to_owned());
+        }
+        let mut descriptions = Vec::new();
+        let mut solutions = Vec::new();
+        // The code's own blocks, then those of its sub-headings.
+        let mut sections = vec![(None, &heading.blocks)];
+        while at < headings.len() && headings[at].level > heading.level {
+            let sub = &headings[at];
+            sections.push((headers::classify(&sub.text), &sub.blocks));
+            at += 1;
+        }
+        for (column, blocks) in sections {
+            for block in blocks {
+                if let Some(html) = &block.html {
+                    row.markup.insert(block.text.clone(), html.clone());
+                }
+                match column {
+                    Some(Column::Solution) => solutions.push(block.text.clone()),
+                    Some(Column::Description) => descriptions.push(block.text.clone()),
+                    _ if row.texts.is_empty() => row.texts.push(block.text.clone()),
+                    _ if text::reads_as_instruction(&block.text) => {
+                        solutions.push(block.text.clone())
+                    }
+                    _ => descriptions.push(block.text.clone()),
+                }
+            }
+        }
+        // A text over several paragraphs is one text.
+        row.descriptions
+            .extend(join(&descriptions, &mut row.markup));
+        row.solutions.extend(join(&solutions, &mut row.markup));
+        if row.texts.is_empty() && row.descriptions.is_empty() && row.solutions.is_empty() {
+            parsed.skipped.push((
+                heading.line,
+                format!("heading `{code}` has no text below it"),
+            ));
+            continue;
+        }
+        parsed.rows.push(row);
+    }
+    if !parsed.rows.is_empty() {
+        parsed.how.push((
+            parsed.rows[0].line,
+            format!(
+                "{} headings are codes; the paragraphs below each are its message, description and solution",
+                parsed.rows.len()
+            ),
+        ));
+    }
+    parsed
+}
+
+/// Paragraphs as one text, and their markup as one.
+fn join(texts: &[String], markup: &mut HashMap<String, String>) -> Option<String> {
+    let joined = texts.join(" ");
+    if joined.is_empty() {
+        return None;
+    }
+    if texts.len() > 1 && texts.iter().any(|t| markup.contains_key(t)) {
+        let html: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                markup.get(t).cloned().unwrap_or_else(|| {
+                    let mut escaped = String::new();
+                    let _ = pulldown_cmark_escape::escape_html(&mut escaped, t);
+                    escaped
+                })
+            })
+            .collect();
+        markup.insert(joined.clone(), html.join(" "));
+    }
+    Some(joined)
+}
+
+/// A heading's code and the title after it: `ERR_X` → (`ERR_X`, ``),
+/// `40001 Invalid token` and `40001: Invalid token` → (`40001`,
+/// `Invalid token`). `None` for a heading that does not start with a code.
+fn split_heading(heading: &str) -> Option<(&str, &str)> {
+    let heading = heading.trim();
+    let (code, rest) = match heading.find(char::is_whitespace) {
+        Some(at) => heading.split_at(at),
+        None => (heading, ""),
+    };
+    // `40001:` and `ERR_X —`: the separator is no part of the code.
+    let code = code.strip_suffix([':', '：']).unwrap_or(code);
+    let code = code.trim_matches('`');
+    if !text::is_code_shaped(code) || headers::classify(code).is_some() {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let title = match rest.strip_prefix(['-', '–', '—', ':', '：', '|']) {
+        Some(title) => title.trim(),
+        None => rest,
+    };
+    Some((code, title))
+}
+
+/// Every heading of the page, with the paragraphs and list items below it.
+fn headings(src: &str) -> Vec<Heading> {
+    let index = LineIndex::new(src);
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut open: Option<(usize, usize, String)> = None;
+    let mut block: Option<(String, Inline)> = None;
+    // Code blocks, tables and metadata hold no text of the code.
+    let mut skipping = 0usize;
+    let flush = |block: &mut Option<(String, Inline)>, headings: &mut Vec<Heading>| {
+        if let Some((raw, inline)) = block.take() {
+            let text = text::clean(&raw);
+            if let (false, Some(heading)) = (text.is_empty(), headings.last_mut()) {
+                heading.blocks.push(Block {
+                    text,
+                    html: inline.finish(),
+                });
+            }
+        }
+    };
+    for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::CodeBlock(_) | Tag::Table(_) | Tag::MetadataBlock(_)) => {
+                skipping += 1
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::Table | TagEnd::MetadataBlock(_)) => {
+                skipping = skipping.saturating_sub(1)
+            }
+            _ if skipping > 0 => {}
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut block, &mut headings);
+                open = Some((index.line(range.start), *level as usize, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((line, level, text)) = open.take() {
+                    headings.push(Heading {
+                        line,
+                        level,
+                        text: text::clean(&text),
+                        blocks: Vec::new(),
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) if open.is_some() => {
+                if let Some((_, _, heading)) = &mut open {
+                    heading.push_str(t);
+                }
+            }
+            Event::Start(Tag::Paragraph | Tag::Item) | Event::End(TagEnd::Item) => {
+                // A nested item, or a paragraph inside an item, is a
+                // block of its own.
+                flush(&mut block, &mut headings);
+            }
+            Event::End(TagEnd::Paragraph) => flush(&mut block, &mut headings),
+            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
+                let (raw, inline) = block.get_or_insert_with(Default::default);
+                match &event {
+                    Event::Text(t) | Event::Code(t) => raw.push_str(t),
+                    _ => raw.push(' '),
+                }
+                inline.see(&event);
+            }
+            event => {
+                if let Some((_, inline)) = &mut block {
+                    inline.see(event);
+                }
+            }
+        }
+    }
+    flush(&mut block, &mut headings);
+    headings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(src: &str) -> Vec<(String, Vec<String>, Vec<String>, Vec<String>)> {
+        parse(src)
+            .rows
+            .into_iter()
+            .map(|r| (r.code, r.texts, r.descriptions, r.solutions))
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_per_code_with_paragraphs_below() {
+        let src = "---\ntitle: Error Codes\n---\n\n## ERR\\_STORE\n\nThe store moved.\n\nIt was `linked` elsewhere.\n\n```json\n{\"a\": 1}\n```\n\nTo fix this error, run `install` again.\n\n## ERR_TOKEN\n\nThe token\nexpired.\n\n* once\n* twice\n  * nested\n";
+        assert_eq!(
+            rows(src),
+            [
+                (
+                    "ERR_STORE".to_owned(),
+                    vec!["The store moved.".to_owned()],
+                    vec!["It was linked elsewhere.".to_owned()],
+                    vec!["To fix this error, run install again.".to_owned()],
+                ),
+                (
+                    "ERR_TOKEN".to_owned(),
+                    vec!["The token expired.".to_owned()],
+                    vec!["once twice nested".to_owned()],
+                    vec![],
+                ),
+            ]
+        );
+        let parsed = parse(src);
+        assert_eq!(parsed.rows[0].line, 5);
+        assert_eq!(
+            parsed.rows[0].markup["It was linked elsewhere."],
+            "It was <code>linked</code> elsewhere."
+        );
+    }
+
+    #[test]
+    fn titles_sub_headings_and_groups() {
+        let src = "# API errors\n\n## Authentication\n\n### 40001 Invalid token\n\nThe token is not valid.\n\n#### Solution\n\nSign in again.\n\n### 40002: Expired token\n\nIt expired.\n\n## Billing\n\n### 50001 — No balance\n\n#### 原因\n\n余额不足。\n";
+        let parsed = parse(src);
+        let got: Vec<(&str, &[String], &[String], &[String], &[String])> = parsed
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.as_str(),
+                    r.texts.as_slice(),
+                    r.descriptions.as_slice(),
+                    r.solutions.as_slice(),
+                    r.group.as_slice(),
+                )
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                (
+                    "40001",
+                    &s(&["Invalid token"])[..],
+                    &s(&["The token is not valid."])[..],
+                    &s(&["Sign in again."])[..],
+                    &s(&["Authentication"])[..]
+                ),
+                (
+                    "40002",
+                    &s(&["Expired token"])[..],
+                    &s(&["It expired."])[..],
+                    &[][..],
+                    &s(&["Authentication"])[..]
+                ),
+                (
+                    "50001",
+                    &s(&["No balance"])[..],
+                    &s(&["余额不足。"])[..],
+                    &[][..],
+                    &s(&["Billing"])[..]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_headings_are_no_catalog() {
+        // One code-like heading among prose ones, and numbers with words.
+        let src = "# Guide\n\n## Install\n\nRun it.\n\n## v2\n\nNew.\n\n## Usage\n\nUse it.\n";
+        assert_eq!(parse(src), Parsed::default());
+        let src = "## 1.0.0 (2024)\n\nFirst.\n\n## Upgrading\n\nRead this.\n";
+        assert_eq!(parse(src), Parsed::default());
+        assert_eq!(parse(""), Parsed::default());
+        assert_eq!(parse("## A1\n## B2\n").rows.len(), 0);
+    }
+}
