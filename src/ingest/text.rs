@@ -128,6 +128,55 @@ impl LineIndex {
     }
 }
 
+/// How instructions start: a text that starts so says what to do, where
+/// nothing else says what it is.
+const INSTRUCTIONS: &[&str] = &[
+    "please",
+    "check",
+    "try",
+    "retry",
+    "contact",
+    "ensure",
+    "make sure",
+    "verify",
+    "use ",
+    "set ",
+    "raise",
+    "increase",
+    "reduce",
+    "wait",
+    "confirm",
+    "add ",
+    "remove",
+    "upgrade",
+    "to fix",
+    "to resolve",
+    "to solve",
+    "to avoid",
+    "请",
+    "检查",
+    "确认",
+    "稍后",
+    "联系",
+    "重试",
+    "尝试",
+    "建议",
+    "要修复",
+    "要解决",
+    "解决方法",
+];
+
+/// Whether a text reads as an instruction (`Please retry later`, `To fix
+/// this error, …`, `请稍后重试`).
+pub(crate) fn reads_as_instruction(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    // "Please note" and "请注意" point at a fact, not at what to do.
+    INSTRUCTIONS.iter().any(|w| lower.starts_with(w))
+        && !["please note", "请注意"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,53 +232,4 @@ mod tests {
             [1, 1, 2, 2, 3, 4]
         );
     }
-}
-
-/// How instructions start: a text that starts so says what to do, where
-/// nothing else says what it is.
-const INSTRUCTIONS: &[&str] = &[
-    "please",
-    "check",
-    "try",
-    "retry",
-    "contact",
-    "ensure",
-    "make sure",
-    "verify",
-    "use ",
-    "set ",
-    "raise",
-    "increase",
-    "reduce",
-    "wait",
-    "confirm",
-    "add ",
-    "remove",
-    "upgrade",
-    "to fix",
-    "to resolve",
-    "to solve",
-    "to avoid",
-    "请",
-    "检查",
-    "确认",
-    "稍后",
-    "联系",
-    "重试",
-    "尝试",
-    "建议",
-    "要修复",
-    "要解决",
-    "解决方法",
-];
-
-/// Whether a text reads as an instruction (`Please retry later`, `To fix
-/// this error, …`, `请稍后重试`).
-pub(crate) fn reads_as_instruction(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
-    // "Please note" and "请注意" point at a fact, not at what to do.
-    INSTRUCTIONS.iter().any(|w| lower.starts_with(w))
-        && !["please note", "请注意"]
-            .iter()
-            .any(|w| lower.starts_with(w))
 }

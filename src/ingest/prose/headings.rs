@@ -267,7 +267,10 @@ fn headings(src: &str) -> Vec<Heading> {
 mod tests {
     use super::*;
 
-    fn rows(src: &str) -> Vec<(String, Vec<String>, Vec<String>, Vec<String>)> {
+    /// Code, messages, descriptions, solutions.
+    type Texts = (String, Vec<String>, Vec<String>, Vec<String>);
+
+    fn rows(src: &str) -> Vec<Texts> {
         parse(src)
             .rows
             .into_iter()
@@ -307,7 +310,14 @@ mod tests {
     fn titles_sub_headings_and_groups() {
         let src = "# API errors\n\n## Authentication\n\n### 40001 Invalid token\n\nThe token is not valid.\n\n#### Solution\n\nSign in again.\n\n### 40002: Expired token\n\nIt expired.\n\n## Billing\n\n### 50001 — No balance\n\n#### 原因\n\n余额不足。\n";
         let parsed = parse(src);
-        let got: Vec<(&str, &[String], &[String], &[String], &[String])> = parsed
+        type Seen<'a> = (
+            &'a str,
+            &'a [String],
+            &'a [String],
+            &'a [String],
+            &'a [String],
+        );
+        let got: Vec<Seen> = parsed
             .rows
             .iter()
             .map(|r| {
