@@ -31,9 +31,26 @@ pub(crate) fn parse(src: &str) -> Parsed {
         .iter()
         .any(|f| matches!(f, Found::Entry(row) if in_block(row.line)));
 
+    // Symbolic codes without digits (`tokenExpired - …`) count where
+    // several lines agree; one `WARNING: …` is prose.
+    let symbolic = found
+        .iter()
+        .filter(|f| matches!(f, Found::Entry(row) if !has_digit(&row.code)))
+        .count();
+    // An HTTP status summary (`200 - OK`, `400 - Bad Request`) beside the
+    // vendor's own list is not the vendor's codes.
+    let vendor_entries = found
+        .iter()
+        .filter(|f| matches!(f, Found::Entry(row) if !is_status_summary(row)))
+        .count();
     let mut parsed = Parsed::default();
+    let mut summary_skipped = None;
     for found in found {
         match found {
+            Found::Entry(row) if symbolic < 2 && !has_digit(&row.code) => {}
+            Found::Entry(row) if vendor_entries > 0 && is_status_summary(&row) => {
+                summary_skipped.get_or_insert(row.line);
+            }
             Found::Entry(mut row) if !blocks_only || in_block(row.line) => {
                 row.group = outline.group_at(row.line);
                 parsed.rows.push(*row);
@@ -44,8 +61,68 @@ pub(crate) fn parse(src: &str) -> Parsed {
             _ => {}
         }
     }
+    if let Some(line) = summary_skipped {
+        parsed.skipped.push((
+            line,
+            "a summary of HTTP statuses (`400 - Bad Request`) beside the vendor's own codes; \
+             not read as codes"
+                .to_owned(),
+        ));
+    }
     parsed
 }
+
+/// Whether what follows a code is a statement's rest rather than a text:
+/// a second operator (`=>`, `::`, `:=`), a literal, or a line that ends
+/// as statements and list items of code do.
+fn reads_as_source(message: &str) -> bool {
+    let message = message.trim();
+    message.starts_with([':', '>', '=', '(', '[', '{', '\'', '"'])
+        || message.ends_with([',', ';', '{', '(', '['])
+}
+
+fn has_digit(code: &str) -> bool {
+    code.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether an entry is an HTTP status and its reason phrase (`200 - OK`,
+/// `404 Not Found: …`), as summaries of a response's statuses list them.
+fn is_status_summary(row: &Row) -> bool {
+    let Some(reason) = row
+        .code
+        .parse::<u16>()
+        .ok()
+        .and_then(|n| http::StatusCode::from_u16(n).ok())
+        .and_then(|status| status.canonical_reason())
+    else {
+        return false;
+    };
+    let words = |text: &str| -> String {
+        text.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    row.texts
+        .first()
+        .is_some_and(|text| words(text).starts_with(&words(reason)))
+}
+
+/// Words that open an admonition (`NOTE: …`), never a code.
+const ADMONITIONS: &[&str] = &[
+    "NOTE",
+    "NOTES",
+    "WARNING",
+    "TODO",
+    "TIP",
+    "IMPORTANT",
+    "CAUTION",
+    "INFO",
+    "DANGER",
+    "FIXME",
+    "HINT",
+    "ATTENTION",
+];
 
 enum Found {
     Entry(Box<Row>),
@@ -88,17 +165,35 @@ fn covers(blocks: &[RangeInclusive<usize>], line: usize) -> bool {
 
 fn read_line(number: usize, line: &str) -> Option<Found> {
     let line = strip_bullet(line.trim());
-    let (code, rest) = split_code(line)?;
-    if !text::is_code_like(code) {
-        return None;
-    }
+    let Split {
+        code,
+        rest,
+        marked,
+        separated,
+    } = split_code(line)?;
     let after = rest.trim_start();
     let (separated, message) = match after.strip_prefix(SEPARATORS) {
         Some(message) => (true, message),
+        None if separated => (true, after),
         // `4000001.` or `4000001)` is a numbered item, not a code.
         None if rest.starts_with(char::is_whitespace) => (false, after),
         None => return None,
     };
+    // A code without digits is one when it is marked as code (`` `InvalidToken` ``,
+    // `**TOKEN_EXPIRED**`) or set off from its text (`tokenExpired - …`).
+    let symbolic =
+        text::is_symbolic_code(code) && (marked || separated) && !ADMONITIONS.contains(&code);
+    if !(text::is_code_like(code) || symbolic) {
+        return None;
+    }
+    // `ILLEGAL_PARAMETER = 10001` is a constant, whose value is no text;
+    // `0 => Ok(E::X),` and `ERR_MEM = -1,` are source code.
+    let value = message.trim().trim_end_matches([';', ',']);
+    if reads_as_source(message)
+        || (!has_digit(code) && !value.contains(' ') && text::is_code_shaped(value))
+    {
+        return None;
+    }
     let message = text::clean(message);
     if message.is_empty() {
         // A bare code is a heading or a stray number; a code with a
@@ -125,11 +220,32 @@ fn strip_bullet(line: &str) -> &str {
     }
 }
 
-/// Splits a line into its leading code, in backticks or bare, and the rest.
-fn split_code(line: &str) -> Option<(&str, &str)> {
-    if let Some(quoted) = line.strip_prefix('`') {
-        let (code, rest) = quoted.split_once('`')?;
-        return Some((code.trim(), rest));
+/// A line's leading code, in backticks, in bold or bare, and the rest.
+struct Split<'a> {
+    code: &'a str,
+    rest: &'a str,
+    /// Whether the code was marked as one (backticks, bold).
+    marked: bool,
+    /// Whether a separator stood inside the marks (`**40001:** text`).
+    separated: bool,
+}
+
+fn split_code(line: &str) -> Option<Split<'_>> {
+    for (open, close) in [("**`", "`**"), ("`", "`"), ("**", "**"), ("__", "__")] {
+        if let Some(quoted) = line.strip_prefix(open) {
+            let (code, rest) = quoted.split_once(close)?;
+            let code = code.trim();
+            let (code, separated) = match code.strip_suffix([':', '：']) {
+                Some(code) => (code.trim_end(), true),
+                None => (code, false),
+            };
+            return Some(Split {
+                code,
+                rest,
+                marked: true,
+                separated,
+            });
+        }
     }
     let end = line
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':')))
@@ -138,7 +254,12 @@ fn split_code(line: &str) -> Option<(&str, &str)> {
     // separate them from the message (`4000001: Invalid`); a code never ends
     // in punctuation, so trailing punctuation is the separator.
     let code = line[..end].trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-    Some((code, &line[code.len()..]))
+    Some(Split {
+        code,
+        rest: &line[code.len()..],
+        marked: false,
+        separated: false,
+    })
 }
 
 #[cfg(test)]
@@ -261,6 +382,61 @@ SVCSTG.CSE.4001000: dotted code
                 "dotted code"
             ]
         );
+    }
+
+    #[test]
+    fn bold_and_backticked_codes_symbolic_or_not() {
+        let src = "\
+- **40001**: Invalid token
+- **40002:** Expired token
+- `InvalidToken`: The token is not valid.
+- **TOKEN_EXPIRED** - The token has expired.
+tokenRevoked - The token was revoked.
+";
+        assert_eq!(
+            pairs(src),
+            [
+                ("40001".into(), "Invalid token".into()),
+                ("40002".into(), "Expired token".into()),
+                ("InvalidToken".into(), "The token is not valid.".into()),
+                ("TOKEN_EXPIRED".into(), "The token has expired.".into()),
+                ("tokenRevoked".into(), "The token was revoked.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_symbolic_line_or_an_admonition_is_prose() {
+        assert_eq!(
+            parse("NOTE: read this first.\nWARNING: and this.\n"),
+            Parsed::default()
+        );
+        assert_eq!(parse("InvalidToken - one line alone\n"), Parsed::default());
+        // Plain words and unmarked names without a separator are prose.
+        assert_eq!(
+            parse("Other things happen.\nInvalidToken is returned when\nTokenExpired is too\n"),
+            Parsed::default()
+        );
+    }
+
+    #[test]
+    fn lines_of_source_code_are_no_entries() {
+        let src = "ERR_MEM = -1,\n0 => Ok(TokenError::NotRentExempt),\nRESULT_SUCCESS: 'success',\nuse solana_program_error::{ProgramError, ToStr};\nILLEGAL_PARAMETER = 10001\n";
+        assert_eq!(parse(src), Parsed::default());
+    }
+
+    #[test]
+    fn an_http_summary_gives_way_to_the_vendors_codes() {
+        let src = "Statuses:\n\n200 - OK\n400 - Bad Request\n401 - Unauthorized\n\nErrors:\n\ntokenExpired - The access token has expired.\ntokenInvalid - The access token is not valid.\n";
+        let parsed = parse(src);
+        let codes: Vec<&str> = parsed.rows.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(codes, ["tokenExpired", "tokenInvalid"]);
+        assert!(parsed.notes.is_empty());
+        assert_eq!(parsed.skipped.len(), 1);
+        assert_eq!(parsed.skipped[0].0, 3);
+        // Alone, the statuses are what the document lists.
+        let parsed = parse("200 - OK\n400 - Bad Request\n");
+        assert_eq!(parsed.rows.len(), 2);
     }
 
     #[test]
