@@ -118,8 +118,9 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
         }
         // The value an enum member without one has: the last one plus one.
         let mut next: Option<u64> = None;
-        for item in &group.items {
-            let comments = comments(lexed, item);
+        let above = comments_above(lexed, &group.items);
+        for (item, above) in group.items.iter().zip(above) {
+            let comments = comments(lexed, item, above);
             let name = match &item.key {
                 Some(Key::Name(name)) => Some(name.clone()),
                 _ => None,
@@ -276,12 +277,54 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
 }
 
 /// The comments above an item and after its last line.
-fn comments(lexed: &Lexed, item: &Item) -> Vec<String> {
-    let line = lexed.tokens.get(item.first).map_or(item.line, |t| t.line);
-    let mut comments = vec![lexed.above(line, item.first)];
+fn comments(lexed: &Lexed, item: &Item, above: Option<String>) -> Vec<String> {
+    let mut comments: Vec<String> = above.into_iter().collect();
     comments.extend(lexed.trailing(item.end_line).map(str::to_owned));
     comments.retain(|c| !c.is_empty());
     comments
+}
+
+/// What kinds of value an item holds, argument by argument: entries of one
+/// run are alike (`A("E-01", "…")`, `B("E-02", "…")`), a constructor after
+/// them is not.
+fn shape(item: &Item) -> Vec<u8> {
+    let kind = |value: &Value| match value {
+        Value::Number(_) => 0,
+        Value::Str(_) => 1,
+        Value::Path(_) => 2,
+        Value::Args { .. } => 3,
+        Value::Other => 4,
+    };
+    match &item.value {
+        Value::Args { args, .. } => args.iter().map(|a| kind(&a.value)).collect(),
+        value => vec![kind(value) + 10],
+    }
+}
+
+/// The comment directly above each item, unless it heads a run of items
+/// (`//连接错误` over three entries with none of their own): such a
+/// comment labels the run, and describes none of them.
+fn comments_above(lexed: &Lexed, items: &[Item]) -> Vec<Option<String>> {
+    let above: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let line = lexed.tokens.get(item.first).map_or(item.line, |t| t.line);
+            lexed.above(line, item.first)
+        })
+        .collect();
+    (0..items.len())
+        .map(|i| {
+            let heads_a_run = items.get(i + 1).is_some_and(|next| {
+                next.line == items[i].end_line + 1
+                    && above[i + 1].is_empty()
+                    && shape(next) == shape(&items[i])
+            }) && i.checked_sub(1).is_none_or(|p| {
+                // The run starts here: the item before is not next to it.
+                items[p].end_line + 1 != items[i].line || !above[p].is_empty()
+            });
+            (!above[i].is_empty() && !heads_a_run).then(|| above[i].clone())
+        })
+        .collect()
 }
 
 fn says_error(word: &str) -> bool {
@@ -521,6 +564,11 @@ fn fields(args: &[Arg], params: &[String]) -> Found {
             _ => {}
         }
     }
+    // A text named a description, and no message: as in a table with
+    // only a description column, it is the code's text.
+    if found.messages.is_empty() && !found.descriptions.is_empty() {
+        found.messages.push(found.descriptions.remove(0));
+    }
     // Unnamed texts: the message first, then an instruction is the
     // solution and anything else the description.
     let mut texts = unnamed_texts.into_iter();
@@ -575,7 +623,7 @@ mod tests {
 
     #[test]
     fn java_enum_named_by_its_constructor() {
-        let src = "public enum ResultCode {\n    /** 用户 */\n    USER_NOT_FOUND(20404, \"用户不存在\", \"请先注册\"),\n    QUEUE_FULL(\"0107\", \"Queue is full\", \"Raise the queue size\", HttpStatus.SERVICE_UNAVAILABLE);\n\n    private final int code;\n    private final String msg;\n    ResultCode(int code, String msg, String dispose) {}\n}\n";
+        let src = "public enum ResultCode {\n    /** 用户 */\n    USER_NOT_FOUND(20404, \"用户不存在\", \"请先注册\"),\n    /** 队列 */\n    QUEUE_FULL(\"0107\", \"Queue is full\", \"Raise the queue size\", HttpStatus.SERVICE_UNAVAILABLE);\n\n    private final int code;\n    private final String msg;\n    ResultCode(int code, String msg, String dispose) {}\n}\n";
         let got = found(src);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].code, "20404");
@@ -586,6 +634,29 @@ mod tests {
         assert_eq!(got[1].code, "0107");
         assert_eq!(got[1].solutions, ["Raise the queue size"]);
         assert_eq!(got[1].http_statuses, [HttpStatus::new(503).unwrap()]);
+    }
+
+    #[test]
+    fn a_comment_over_a_run_of_entries_labels_the_run() {
+        let src = "enum E {\n    //连接错误\n    A(\"E-01\", \"first\"),\n    B(\"E-02\", \"second\"),\n\n    // Own text\n    C(\"E-03\", \"third\"),\n\n    /** also own */\n    D(\"E-04\", \"fourth\"),\n    /** and own */\n    F(\"E-05\", \"fifth\");\n    E(String code, String description) {}\n}\n";
+        let got = found(src);
+        let comments: Vec<(&str, &[String])> = got
+            .iter()
+            .map(|f| (f.code.as_str(), f.comments.as_slice()))
+            .collect();
+        assert_eq!(
+            comments,
+            [
+                ("E-01", &[][..]),
+                ("E-02", &[][..]),
+                ("E-03", &["Own text".to_owned()][..]),
+                ("E-04", &["also own".to_owned()][..]),
+                ("E-05", &["and own".to_owned()][..]),
+            ]
+        );
+        // The one text, named a description, is the message.
+        assert_eq!(got[0].messages, ["first"]);
+        assert!(got[0].descriptions.is_empty());
     }
 
     #[test]
