@@ -117,7 +117,7 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
             ));
         }
         // The value an enum member without one has: the last one plus one.
-        let mut next: Option<u64> = None;
+        let mut next: Option<i64> = None;
         let above = comments_above(lexed, &group.items);
         for (item, above) in group.items.iter().zip(above) {
             let comments = comments(lexed, item, above);
@@ -226,7 +226,7 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                     }
                 }
                 Value::Number(n) if enumish => {
-                    next = n.parse::<u64>().ok().map(|n| n + 1);
+                    next = n.parse::<i64>().ok().map(|n| n + 1);
                     if let Some(name) = name.filter(|_| !item.attributes.is_empty()) {
                         read.found.push(Found {
                             line: item.line,
@@ -542,7 +542,7 @@ fn fields(args: &[Arg], params: &[String]) -> Found {
             }
             (_, Value::Path(p)) => found.http_statuses.extend(status_of_path(p)),
             (Some(_), _) => {}
-            (None, Value::Number(n)) if found.code.is_empty() && !n.starts_with('-') => {
+            (None, Value::Number(n)) if found.code.is_empty() => {
                 found.code = n.clone();
             }
             (None, Value::Number(n)) => {

@@ -5,8 +5,7 @@
 //!
 //! A comment directly above a constant (no blank line between) describes it,
 //! and so does a comment after it on the same line; both are kept, above
-//! first. Negative values are not codes (`is_code_like` refuses them, and a
-//! code is a page name): such a constant is noted and skipped. Hexadecimal
+//! first. A negative value is the code as written (`ERR_MEM = -1`). Hexadecimal
 //! values are kept as written, like leading zeros.
 
 use std::borrow::Cow;
@@ -263,13 +262,13 @@ fn declaration(statement: &str, in_go_block: bool) -> Option<Result<(String, Str
     // C and Java suffixes (`10001L`, `0x10u`) say how the number is stored.
     let number = value.trim_end_matches(['u', 'U', 'l', 'L']);
     let all = |s: &str, f: fn(&u8) -> bool| !s.is_empty() && s.bytes().all(|b| f(&b));
+    // C libraries' codes are often negative (`ERR_MEM = -1`): the code is
+    // the number as written.
     if number
         .strip_prefix('-')
         .is_some_and(|n| all(n, u8::is_ascii_digit))
     {
-        return Some(Err(format!(
-            "constant `{name}` has the negative value `{value}`, which cannot be a code; skipped"
-        )));
+        return Some(Ok((name.to_owned(), number.to_owned())));
     }
     let is_number = match number
         .strip_prefix("0x")
@@ -583,16 +582,13 @@ D = 4
     }
 
     #[test]
-    fn negative_and_missing_values_are_noted() {
+    fn negative_values_are_codes_and_missing_ones_are_noted() {
         let parsed = parse("UNKNOWN = -1\nEMPTY =\nOK = 7\n#define NEG (-2)\n");
-        assert_eq!(parsed.rows.len(), 1);
+        let codes: Vec<&str> = parsed.rows.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(codes, ["-1", "7", "-2"]);
         let notes: Vec<(usize, Kind)> = parsed.notes.iter().map(|n| (n.line, n.kind)).collect();
-        assert_eq!(
-            notes,
-            [(1, Kind::BadRow), (2, Kind::BadRow), (4, Kind::BadRow)]
-        );
-        assert!(parsed.notes[0].message.contains("`UNKNOWN`"));
-        assert!(parsed.notes[1].message.contains("`EMPTY` has no value"));
+        assert_eq!(notes, [(2, Kind::BadRow)]);
+        assert!(parsed.notes[0].message.contains("`EMPTY` has no value"));
     }
 
     #[test]
