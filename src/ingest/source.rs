@@ -41,6 +41,8 @@ const MODIFIERS: &[&str] = &[
     "extern",
     "constexpr",
     "inline",
+    // Swift's enum members: `case objectNotFound = 101`.
+    "case",
 ];
 
 /// C preprocessor directives: a `#` that starts one is no comment.

@@ -484,6 +484,18 @@ QUOTED = 'E0003'
     }
 
     #[test]
+    fn swift_enum_cases_with_raw_values() {
+        let src = "public enum Code: Int {\n    /**\n     Internal SDK Error.\n     */\n    case unknownError = -1\n    /// Object not found.\n    case objectNotFound = 101\n}\n";
+        assert_eq!(
+            entries(src),
+            [
+                entry("unknownError", "-1", &["Internal SDK Error."]),
+                entry("objectNotFound", "101", &["Object not found."]),
+            ]
+        );
+    }
+
+    #[test]
     fn typescript_constants_and_enum_members() {
         let src = "\
 /** Invalid parameter. */

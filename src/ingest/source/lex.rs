@@ -80,7 +80,9 @@ impl Lexed {
             {
                 break;
             }
-            texts.push(comment.text.as_str());
+            if !comment.text.is_empty() {
+                texts.push(comment.text.as_str());
+            }
             next = comment.line;
             at -= 1;
         }
@@ -216,9 +218,28 @@ fn is_directive_or_attribute(rest: &str, code_on_line: bool) -> bool {
     DIRECTIVES.contains(&&word[..end]) || matches!(&word[..end], "region" | "endregion")
 }
 
-/// A comment's text with the decoration of banners (`-----`, `=====`)
-/// and whitespace runs taken out.
+/// The tags C#'s XML documentation wraps a comment's text in; what they
+/// hold is the text (`<see cref="X"/>` inside is kept: it names something).
+const DOC_TAGS: &[&str] = &[
+    "<summary>",
+    "</summary>",
+    "<remarks>",
+    "</remarks>",
+    "<para>",
+    "</para>",
+    "<value>",
+    "</value>",
+];
+
+/// A comment's text with the decoration of banners (`-----`, `=====`),
+/// XML documentation's wrapping tags and whitespace runs taken out.
 fn clean_comment(text: &str) -> String {
+    let mut text = text.to_owned();
+    if text.contains('<') {
+        for tag in DOC_TAGS {
+            text = text.replace(tag, " ");
+        }
+    }
     let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-' | '='));
     crate::ingest::text::clean(text)
 }
@@ -414,6 +435,10 @@ mod tests {
         // Code between a comment and the line takes the comment.
         let lexed = lex("// for A\nA = 1,\nB = 2\n");
         assert_eq!(lexed.above(3, 4), "");
+        // C#'s XML documentation: the wrapping tags go, references stay.
+        let lexed =
+            lex("/// <summary>\n/// The <see cref=\"Api\"/> failed.\n/// </summary>\nBad = 1,\n");
+        assert_eq!(lexed.above(4, 0), "The <see cref=\"Api\"/> failed.");
     }
 
     #[test]
