@@ -78,6 +78,27 @@ pub(crate) fn parse(src: &str) -> Parsed {
         });
     }
     found.sort_by_key(|f| f.line);
+    // One constant declared twice, as a type and as a value
+    // (`interface Codes { a: 1 }` and `codes = { a: 1 }`), is one code.
+    let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut once: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        match seen.get(&(f.code.clone(), f.name.clone())) {
+            Some(&i) if f.name.is_some() => {
+                let kept: &mut Found = &mut once[i];
+                if kept.group.is_empty() {
+                    kept.group = f.group.clone();
+                }
+                kept.comments.extend(f.comments.clone());
+                kept.absorb(f);
+            }
+            _ => {
+                seen.insert((f.code.clone(), f.name.clone()), once.len());
+                once.push(f);
+            }
+        }
+    }
+    let mut found = once;
 
     // Map pairs join by name, then by code; a pair that joins nothing is a
     // code of its own when its key is code-shaped.
@@ -113,7 +134,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
         }
         let code = code.trim();
         let usable = match &pair.key {
-            Key::Literal(_) => text::is_code_shaped(code),
+            Key::Literal(_) => text::is_code_shaped(code) || text::is_negative_integer(code),
             Key::Name(_) => {
                 !pair.code_shaped
                     && text::is_symbolic_code(code)
@@ -192,6 +213,7 @@ fn row(found: Found) -> Row {
         texts,
         descriptions,
         solutions: clean(found.solutions),
+        group: found.group,
         ..Row::default()
     }
 }

@@ -85,6 +85,14 @@ pub(crate) fn is_symbolic_code(token: &str) -> bool {
     joined || camel || upper
 }
 
+/// Whether a token is a negative whole number (`-32000`), as C libraries'
+/// and JSON-RPC's codes are.
+pub(crate) fn is_negative_integer(token: &str) -> bool {
+    token
+        .strip_prefix('-')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether a token is a code of either kind: [`is_code_like`] or
 /// [`is_symbolic_code`].
 pub(crate) fn is_code_shaped(token: &str) -> bool {

@@ -29,6 +29,9 @@ pub(crate) struct Found {
     pub descriptions: Vec<String>,
     pub solutions: Vec<String>,
     pub http_statuses: Vec<HttpStatus>,
+    /// The keys of the objects it is nested in, below the catalog's own
+    /// (`rpc` in `errorCodes = { rpc: { invalidInput: -32000 } }`).
+    pub group: Vec<String>,
     /// What kind of item it was found in, for `errdocs inspect`.
     pub origin: &'static str,
 }
@@ -94,7 +97,30 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
     let groups = items::groups(lexed);
     let mut read = Read::default();
     let tokens = &lexed.tokens;
+    // The groups around each one, innermost last: (end of span, whether
+    // its header or an outer one says error, the key that names it).
+    let mut around: Vec<(usize, bool, Option<String>)> = Vec::new();
     for group in &groups {
+        while around
+            .last()
+            .is_some_and(|(end, _, _)| *end <= group.span.start)
+        {
+            around.pop();
+        }
+        let outer_says_error = around.iter().any(|(_, says, _)| *says);
+        let own_says_error = group.header.iter().any(|&i| says_error(&tokens[i].text));
+        // `rpc: {` inside a catalog object: the key names a group.
+        let key = group
+            .header
+            .iter()
+            .rev()
+            .map(|&i| &tokens[i])
+            .find(|t| t.kind == Kind::Ident)
+            .map(|t| t.text.clone())
+            .filter(|_| outer_says_error && !own_says_error);
+        around.push((group.span.end, own_says_error || outer_says_error, key));
+        let error_object = own_says_error || outer_says_error;
+        let nesting: Vec<String> = around.iter().filter_map(|(_, _, k)| k.clone()).collect();
         let enumish = group.header.iter().any(|&i| tokens[i].is_ident("enum"))
             || group.header.iter().any(|&i| {
                 tokens[i].kind == Kind::Ident
@@ -224,6 +250,23 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                         Key::Name(n) if is_field(n) => {}
                         _ => read.pairs.push(Pair::text(item.line, key, text)),
                     }
+                }
+                // `invalidInput: -32000` in an object a header calls a
+                // catalog (`errorCodes = {`, `interface ErrorCodes {`).
+                Value::Number(n) if !enumish && error_object && item.assigned => {
+                    let Some(name) = name.filter(|n| is_member_name(n) && !is_field(n)) else {
+                        continue;
+                    };
+                    read.found.push(Found {
+                        line: item.line,
+                        code: n.clone(),
+                        name: Some(name),
+                        messages: item.attributes.clone(),
+                        comments,
+                        group: nesting.clone(),
+                        origin: "an object of codes",
+                        ..Found::default()
+                    });
                 }
                 Value::Number(n) if enumish => {
                     next = n.parse::<i64>().ok().map(|n| n + 1);
@@ -525,6 +568,11 @@ fn fields(args: &[Arg], params: &[String]) -> Found {
             None => params.get(i).map(String::as_str),
         };
         let column = name.and_then(field);
+        // A field the source names, but not as anything errdocs knows
+        // (`standard: 'EIP-1474'`), is no code or text by its shape.
+        if arg.key.is_some() && column.is_none() {
+            continue;
+        }
         match (column, &arg.value) {
             (Some(Column::Code | Column::BusinessCode), Value::Number(n) | Value::Str(n))
                 if found.code.is_empty() =>
@@ -657,6 +705,30 @@ mod tests {
         // The one text, named a description, is the message.
         assert_eq!(got[0].messages, ["first"]);
         assert!(got[0].descriptions.is_empty());
+    }
+
+    #[test]
+    fn objects_of_codes_nest_their_groups() {
+        let src = "export const errorCodes = {\n  rpc: {\n    invalidInput: -32000,\n    internal: -32603,\n  },\n  provider: { userRejected: 4001 },\n};\nconst config = { timeout: 3000 };\n";
+        let got: Vec<(String, Option<String>, Vec<String>)> = found(src)
+            .into_iter()
+            .map(|f| (f.code, f.name, f.group))
+            .collect();
+        let row = |code: &str, name: &str, group: &str| {
+            (
+                code.to_owned(),
+                Some(name.to_owned()),
+                vec![group.to_owned()],
+            )
+        };
+        assert_eq!(
+            got,
+            [
+                row("-32000", "invalidInput", "rpc"),
+                row("-32603", "internal", "rpc"),
+                row("4001", "userRejected", "provider"),
+            ]
+        );
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub(crate) struct Group {
     /// statement: `public enum ErrorCode`, `enum class E(val code: Int)`.
     pub header: Vec<usize>,
     pub items: Vec<Item>,
+    /// The tokens it spans, brackets included (all of them for the file):
+    /// a group inside another lies within its span.
+    pub span: std::ops::Range<usize>,
 }
 
 /// Keywords that stand before an item's key and never are it, besides
@@ -102,12 +105,14 @@ pub(crate) fn groups(lexed: &Lexed) -> Vec<Group> {
     let mut groups = vec![Group {
         header: Vec::new(),
         items: items(tokens, &close, 0, tokens.len()),
+        span: 0..tokens.len(),
     }];
     for (i, _token) in tokens.iter().enumerate() {
         let Some(end) = close[i] else { continue };
         groups.push(Group {
             header: header(tokens, i),
             items: items(tokens, &close, i + 1, end),
+            span: i..end + 1,
         });
     }
     groups
@@ -277,8 +282,15 @@ fn take(
     }
     let first = attributes_first.take().unwrap_or(from);
     let attrs = std::mem::take(attributes);
-    // Modifiers.
-    while at < to && tokens[at].kind == Kind::Ident && is_keyword(&tokens[at].text) {
+    // Modifiers; a keyword right before a separator is a key
+    // (`internal: -32603`).
+    while at < to
+        && tokens[at].kind == Kind::Ident
+        && is_keyword(&tokens[at].text)
+        && !tokens.get(at + 1).is_some_and(|t| {
+            t.kind == Kind::Punct && matches!(t.text.as_str(), "=" | ":" | "=>" | ":=")
+        })
+    {
         at += 1;
     }
     if at >= to {
@@ -384,7 +396,10 @@ fn key_of(tokens: &[Token], from: usize, to: usize) -> (Option<Key>, usize) {
     // `self.X`, `ErrorCode.X` and `Foo::X` name X.
     let name = names.iter().rev().find(|t| t.kind == Kind::Ident);
     match name {
-        Some(name) if !is_keyword(&name.text) => (Some(Key::Name(name.text.clone())), name.line),
+        // A keyword alone is a key too (`internal: -32603`).
+        Some(name) if !is_keyword(&name.text) || names.len() == 1 => {
+            (Some(Key::Name(name.text.clone())), name.line)
+        }
         _ => (None, line),
     }
 }
