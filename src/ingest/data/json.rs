@@ -191,6 +191,31 @@ impl Found<'_> {
 /// Finds the catalogs in `value`, under the group keys of `group`.
 fn collect<'a>(value: &'a Json, group: &mut Vec<String>, out: &mut Vec<Found<'a>>) {
     match value {
+        // Groups as objects of their own: `[{"name": "Group 0", "errors": […]}]`.
+        Json::Array(items) if group.len() < MAX_GROUP_DEPTH && holds_groups(items) => {
+            for item in items {
+                let Json::Object(entries) = item else {
+                    continue;
+                };
+                let label = entries.iter().find_map(|(key, value)| {
+                    let names =
+                        matches!(headers::classify(key), Some(Column::Name | Column::Group))
+                            || matches!(headers::normalise(key).as_str(), "title" | "label");
+                    value.text().filter(|_| names)
+                });
+                if let Some(label) = label {
+                    group.push(text::clean(label));
+                }
+                for (_, value) in entries {
+                    if !matches!(value, Json::Scalar(_)) {
+                        collect(value, group, out);
+                    }
+                }
+                if label.is_some() {
+                    group.pop();
+                }
+            }
+        }
         Json::Array(items) => {
             let rows: Vec<Vec<(&str, &str)>> = items
                 .iter()
@@ -247,6 +272,23 @@ fn collect<'a>(value: &'a Json, group: &mut Vec<String>, out: &mut Vec<Found<'a>
         }
         _ => {}
     }
+}
+
+/// Whether an array's objects are groups: none has a code field, and some
+/// hold arrays or objects of their own.
+fn holds_groups(items: &[Json]) -> bool {
+    let objects = || {
+        items.iter().filter_map(|item| match item {
+            Json::Object(entries) => Some(entries),
+            _ => None,
+        })
+    };
+    objects().all(|entries| !is_record(entries))
+        && objects().any(|entries| {
+            entries
+                .iter()
+                .any(|(_, value)| matches!(value, Json::Array(_) | Json::Object(_)))
+        })
 }
 
 /// The keys of an object with a text, in order.
@@ -391,6 +433,36 @@ mod tests {
             ]
         );
         assert_eq!(parsed.rows[0].texts, ["50B ON故障"]);
+    }
+
+    #[test]
+    fn groups_as_objects_name_their_nested_catalogs() {
+        let src = r#"[
+  {"name": "Group 0 - Connection", "description": "About connecting.",
+   "errors": [{"code": "PGRST000", "httpStatus": "503", "description": "Could not connect."}]},
+  {"name": "Group 1 - Api", "errors": [{"code": "PGRST100", "httpStatus": "400", "description": "Bad query."}]}
+]"#;
+        let parsed = parse(src);
+        let got: Vec<(&str, &[String], u16)> = parsed
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.as_str(),
+                    r.group.as_slice(),
+                    r.http_statuses[0].get(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("PGRST000", &["Group 0 - Connection".to_owned()][..], 503),
+                ("PGRST100", &["Group 1 - Api".to_owned()][..], 400),
+            ]
+        );
+        assert_eq!(parsed.rows[0].texts, ["Could not connect."]);
+        assert_eq!(parsed.rows[0].line, 3);
     }
 
     #[test]
