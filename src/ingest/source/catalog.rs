@@ -357,14 +357,21 @@ fn comments_above(lexed: &Lexed, items: &[Item]) -> Vec<Option<String>> {
         .collect();
     (0..items.len())
         .map(|i| {
-            let heads_a_run = items.get(i + 1).is_some_and(|next| {
-                next.line == items[i].end_line + 1
-                    && above[i + 1].is_empty()
-                    && shape(next) == shape(&items[i])
-            }) && i.checked_sub(1).is_none_or(|p| {
-                // The run starts here: the item before is not next to it.
-                items[p].end_line + 1 != items[i].line || !above[p].is_empty()
-            });
+            // Two bare entries after it at least: one undocumented entry
+            // after a documented one is just undocumented.
+            let bare = |j: usize| {
+                items.get(j).is_some_and(|next| {
+                    next.line == items[j - 1].end_line + 1
+                        && above[j].is_empty()
+                        && shape(next) == shape(&items[i])
+                })
+            };
+            let heads_a_run = bare(i + 1)
+                && bare(i + 2)
+                && i.checked_sub(1).is_none_or(|p| {
+                    // The run starts here: the item before is not next to it.
+                    items[p].end_line + 1 != items[i].line || !above[p].is_empty()
+                });
             (!above[i].is_empty() && !heads_a_run).then(|| above[i].clone())
         })
         .collect()
@@ -686,7 +693,7 @@ mod tests {
 
     #[test]
     fn a_comment_over_a_run_of_entries_labels_the_run() {
-        let src = "enum E {\n    //连接错误\n    A(\"E-01\", \"first\"),\n    B(\"E-02\", \"second\"),\n\n    // Own text\n    C(\"E-03\", \"third\"),\n\n    /** also own */\n    D(\"E-04\", \"fourth\"),\n    /** and own */\n    F(\"E-05\", \"fifth\");\n    E(String code, String description) {}\n}\n";
+        let src = "enum E {\n    //连接错误\n    A(\"E-01\", \"first\"),\n    B(\"E-02\", \"second\"),\n    G(\"E-06\", \"sixth\"),\n\n    // Own text\n    C(\"E-03\", \"third\"),\n\n    /** also own */\n    D(\"E-04\", \"fourth\"),\n    /** and own */\n    F(\"E-05\", \"fifth\");\n    E(String code, String description) {}\n}\n";
         let got = found(src);
         let comments: Vec<(&str, &[String])> = got
             .iter()
@@ -697,6 +704,7 @@ mod tests {
             [
                 ("E-01", &[][..]),
                 ("E-02", &[][..]),
+                ("E-06", &[][..]),
                 ("E-03", &["Own text".to_owned()][..]),
                 ("E-04", &["also own".to_owned()][..]),
                 ("E-05", &["and own".to_owned()][..]),

@@ -132,6 +132,36 @@ pub(crate) fn parse(src: &str) -> Parsed {
         }
     }
 
+    // A comment over the first of a run of constants with none above them
+    // (`// Message-related errors`) can label the run, and describe none.
+    // So it is where each constant of the run, this one too, has its own
+    // comment after it, and the two after it at least none above: a
+    // comment above and after one constant, and only after the next, is
+    // a label and a text. (A documented constant followed by
+    // undocumented ones is just that.)
+    let after_only = |entries: &[Entry], i: usize| {
+        entries.get(i).is_some_and(|e: &Entry| {
+            e.line == entries[i - 1].line + 1 && e.above.is_empty() && !e.trailing.is_empty()
+        })
+    };
+    for i in 0..entries.len() {
+        let next_bare = !entries[i].trailing.is_empty()
+            && after_only(&entries, i + 1)
+            && after_only(&entries, i + 2);
+        let starts_run = i
+            .checked_sub(1)
+            .is_none_or(|p| entries[p].line + 1 != entries[i].line || !entries[p].above.is_empty());
+        if next_bare && starts_run && !entries[i].above.is_empty() {
+            let label = std::mem::take(&mut entries[i].above);
+            parsed.skipped.push((
+                entries[i].line,
+                format!(
+                    "comment `{}` labels the constants below it, and describes none",
+                    text::clean(&label)
+                ),
+            ));
+        }
+    }
     parsed.rows = entries
         .into_iter()
         .map(|entry| Row {
@@ -257,7 +287,11 @@ fn declaration(statement: &str, in_go_block: bool) -> Option<Result<(String, Str
     }
     if let Some(inner) = unquote(value) {
         let code = inner.trim();
-        return text::is_code_shaped(code).then(|| Ok((name.to_owned(), code.to_owned())));
+        // `syntax = "proto3"`, `version = "v2"`: a setting, named by one
+        // lowercase word, is no code.
+        let setting = name.bytes().all(|b| b.is_ascii_lowercase());
+        return (text::is_code_shaped(code) && !setting)
+            .then(|| Ok((name.to_owned(), code.to_owned())));
     }
     // C and Java suffixes (`10001L`, `0x10u`) say how the number is stored.
     let number = value.trim_end_matches(['u', 'U', 'l', 'L']);

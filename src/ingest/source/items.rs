@@ -342,8 +342,10 @@ fn take(
                     (Some(Key::Name(path)), Value::Other, false, line)
                 }
                 value @ Value::Args { .. } => (None, value, false, line),
+                // A bare member (`NotFound,`), not a declaration
+                // (`private String code;`).
                 _ => match tokens[at].kind {
-                    Kind::Ident => (
+                    Kind::Ident if to - at == 1 => (
                         Some(Key::Name(tokens[at].text.clone())),
                         Value::Other,
                         false,
