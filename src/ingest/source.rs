@@ -137,6 +137,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
             Key::Literal(_) => text::is_code_shaped(code) || text::is_negative_integer(code),
             Key::Name(_) => {
                 !pair.code_shaped
+                    && !pair.top_level
                     && text::is_symbolic_code(code)
                     && headers::classify(code).is_none()
             }
@@ -215,5 +216,49 @@ fn row(found: Found) -> Row {
         solutions: clean(found.solutions),
         group: found.group,
         ..Row::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(src: &str) -> Vec<(String, Vec<String>)> {
+        parse(src)
+            .rows
+            .into_iter()
+            .map(|r| (r.code, r.texts))
+            .collect()
+    }
+
+    #[test]
+    fn settings_of_the_top_level_are_no_codes() {
+        let src = "syntax = \"proto3\";\npackage google.ads.errors;\noption go_package = \"google.golang.org/genproto/errors;errors\";\noption objc_class_prefix = \"GAA\";\n\nenum AuthErrorEnum {\n  // Unknown.\n  UNKNOWN = 1;\n  // Bad token.\n  BAD_TOKEN = 2;\n}\n";
+        assert_eq!(
+            codes(src),
+            [
+                ("1".to_owned(), vec!["Unknown.".to_owned()]),
+                ("2".to_owned(), vec!["Bad token.".to_owned()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_map_of_symbolic_codes_is_a_catalog_and_joins_constants() {
+        let src = "const ErrNotFound = 1001\nvar messages = map[int]string{\n  ErrNotFound: \"not found\",\n}\nvar symbolic = map[string]string{\n  \"TokenExpired\": \"The token expired.\",\n  \"TokenInvalid\": \"The token is invalid.\",\n}\n";
+        assert_eq!(
+            codes(src),
+            [
+                ("1001".to_owned(), vec!["not found".to_owned()]),
+                (
+                    "TokenExpired".to_owned(),
+                    vec!["The token expired.".to_owned()]
+                ),
+                (
+                    "TokenInvalid".to_owned(),
+                    vec!["The token is invalid.".to_owned()]
+                ),
+            ]
+        );
     }
 }

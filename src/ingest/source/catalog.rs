@@ -63,6 +63,10 @@ pub(crate) struct Pair {
     /// a message for a constant defined elsewhere, or the code of the
     /// constant this item defines (`NAME = "LimitExceeded.Quota"`).
     pub code_shaped: bool,
+    /// Whether it is a statement of the file's top level (`NAME = "…"`,
+    /// `option go_package = "…"`), not an entry of a map: such a pair
+    /// gives a text to a constant, and is no code of its own.
+    pub top_level: bool,
 }
 
 impl Pair {
@@ -70,6 +74,7 @@ impl Pair {
         Pair {
             line,
             key,
+            top_level: false,
             code_shaped: text::is_code_shaped(&text),
             says: Found {
                 messages: vec![text],
@@ -100,7 +105,13 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
     // The groups around each one, innermost last: (end of span, whether
     // its header or an outer one says error, the key that names it).
     let mut around: Vec<(usize, bool, Option<String>)> = Vec::new();
-    for group in &groups {
+    // The pairs of the file's top level, the first group, are marked
+    // once it has been read.
+    let mut top_level_pairs = None;
+    for (index, group) in groups.iter().enumerate() {
+        if index == 1 {
+            top_level_pairs = Some(read.pairs.len());
+        }
         while around
             .last()
             .is_some_and(|(end, _, _)| *end <= group.span.start)
@@ -119,6 +130,18 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
             .map(|t| t.text.clone())
             .filter(|_| outer_says_error && !own_says_error);
         around.push((group.span.end, own_says_error || outer_says_error, key));
+        // `class E(IntEnum)`: the parentheses list its bases; its body is
+        // elsewhere (Python's is indented).
+        let header_ends = |words: [&str; 2]| {
+            let n = group.header.len();
+            n >= 2
+                && tokens[group.header[n - 2]].is_ident(words[0])
+                && tokens[group.header[n - 1]].kind == Kind::Ident
+                && tokens.get(group.span.start).is_some_and(|t| t.is(words[1]))
+        };
+        if header_ends(["class", "("]) {
+            continue;
+        }
         let error_object = own_says_error || outer_says_error;
         let nesting: Vec<String> = around.iter().filter_map(|(_, _, k)| k.clone()).collect();
         let enumish = group.header.iter().any(|&i| tokens[i].is_ident("enum"))
@@ -191,6 +214,7 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                                 key,
                                 says: found,
                                 code_shaped: false,
+                                top_level: false,
                             });
                         }
                         continue;
@@ -314,6 +338,10 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
                 _ => {}
             }
         }
+    }
+    let top_level = top_level_pairs.unwrap_or(read.pairs.len());
+    for pair in &mut read.pairs[..top_level] {
+        pair.top_level = true;
     }
     read.found.sort_by_key(|f| f.line);
     read
@@ -445,7 +473,7 @@ fn field(name: &str) -> Option<Column> {
     ) {
         return None;
     }
-    headers::classify(name)
+    headers::classify_field(name)
 }
 
 /// The names an enum gives its entries' arguments: a Kotlin or TypeScript
@@ -736,6 +764,24 @@ mod tests {
                 row("-32603", "internal", "rpc"),
                 row("4001", "userRejected", "provider"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_python_class_line_declares_no_code() {
+        let src = "from enum import Enum, IntEnum\n\nclass ApiErrorCode(IntEnum):\n    \"\"\"The API's codes.\"\"\"\n    # Busy\n    BUSY = -1\n";
+        let read = read(&lex(src));
+        assert!(
+            read.found.iter().all(|f| f.code != "IntEnum"),
+            "{:?}",
+            read.found
+        );
+        assert!(
+            read.pairs
+                .iter()
+                .all(|p| p.key != Key::Name("IntEnum".into())),
+            "{:?}",
+            read.pairs
         );
     }
 

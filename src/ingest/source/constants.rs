@@ -32,6 +32,8 @@ struct Entry {
     code: String,
     above: String,
     trailing: String,
+    /// The Python class whose body holds it, if any.
+    owner: Option<String>,
 }
 
 /// Where the text of a `/* ... */` comment running over several lines goes.
@@ -51,9 +53,20 @@ pub(crate) fn parse(src: &str) -> Parsed {
     let mut above = String::new();
     let mut open_comment: Option<CommentFor> = None;
     let mut in_go_block = false;
+    // The Python class being read: its name and its line's indentation.
+    let mut class: Option<(String, usize)> = None;
 
     'lines: for (i, line) in src.lines().enumerate() {
         let number = i + 1;
+        let indent = line.len() - line.trim_start().len();
+        if let Some(name) = python_class(line) {
+            class = Some((name.to_owned(), indent));
+        } else if class.as_ref().is_some_and(|(_, at)| indent <= *at)
+            && !line.trim().is_empty()
+            && !line.trim_start().starts_with('#')
+        {
+            class = None;
+        }
         let mut line = line.trim();
         if let Some(target) = open_comment {
             let (inner, rest) = match line.split_once("*/") {
@@ -117,6 +130,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
                         code,
                         above: std::mem::take(&mut above),
                         trailing: comment.to_owned(),
+                        owner: class.as_ref().map(|(name, _)| name.clone()),
                     });
                     target = CommentFor::Trailing;
                 }
@@ -162,6 +176,28 @@ pub(crate) fn parse(src: &str) -> Parsed {
             ));
         }
     }
+    // Beside classes of errors (`class WeChatErrorCode(IntEnum)`), a
+    // class whose name says nothing of errors (`class UserFormInfoFlag`)
+    // holds other constants.
+    if entries
+        .iter()
+        .any(|e| e.owner.as_deref().is_some_and(names_errors))
+    {
+        entries.retain(|e| match e.owner.as_deref() {
+            Some(owner) if !names_errors(owner) => {
+                parsed.skipped.push((
+                    e.line,
+                    format!(
+                        "constant `{}` is in class `{owner}`, whose name says nothing of errors, \
+                         beside classes of error codes",
+                        e.name
+                    ),
+                ));
+                false
+            }
+            _ => true,
+        });
+    }
     parsed.rows = entries
         .into_iter()
         .map(|entry| Row {
@@ -178,6 +214,29 @@ pub(crate) fn parse(src: &str) -> Parsed {
         })
         .collect();
     parsed
+}
+
+/// The name a Python `class Name(…):` line declares.
+fn python_class(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix("class ")?;
+    if !line.trim_end().ends_with(':') {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// Whether a class's name says it holds errors (`ErrorCode`,
+/// `WeChatErrorCode`, `ApiException`); `Status` alone does not: a status
+/// is as often a state.
+fn names_errors(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["error", "err", "exception", "fault", "failure", "code"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || name.contains("错误")
 }
 
 fn push(buffer: &mut String, text: &str) {
@@ -514,6 +573,24 @@ QUOTED = 'E0003'
                 entry("NOT_FOUND", "10002", &["not found"]),
                 entry("QUOTED", "E0003", &[]),
             ]
+        );
+    }
+
+    #[test]
+    fn python_classes_beside_error_classes_are_skipped() {
+        let src = "class UserFlag(Enum):\n    MOBILE = \"USER_FLAG_MOBILE\"  # phone\n\n\nclass ReimburseStatus(Enum):\n    LOCK = \"INVOICE_LOCK\"\n\nclass ApiErrorCode(IntEnum):\n    # System busy\n    SYSTEM_BUSY = -1\n    SUCCESS = 0\n\nTOP_LEVEL = 40001\n";
+        let parsed = parse(src);
+        let codes: Vec<&str> = parsed.rows.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(codes, ["-1", "0", "40001"]);
+        let skipped: Vec<usize> = parsed.skipped.iter().map(|(line, _)| *line).collect();
+        assert_eq!(skipped, [2, 6]);
+        assert!(parsed.skipped[0].1.contains("`UserFlag`"));
+        // Without a class of errors, every class's constants are read.
+        assert_eq!(
+            parse("class Flags:\n    A = 1001\n    B = 1002\n")
+                .rows
+                .len(),
+            2
         );
     }
 

@@ -393,6 +393,13 @@ fn key_of(tokens: &[Token], from: usize, to: usize) -> (Option<Key>, usize) {
             _ => {}
         }
     }
+    // `class E(IntEnum):` and `def f(x):` declare; their `:` opens a body.
+    if part
+        .iter()
+        .any(|t| t.kind == Kind::Ident && matches!(t.text.as_str(), "class" | "def"))
+    {
+        return (None, line);
+    }
     let colon = part.iter().position(|t| t.is(":"));
     let names = &part[..colon.unwrap_or(part.len())];
     // `self.X`, `ErrorCode.X` and `Foo::X` name X.
