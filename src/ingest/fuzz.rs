@@ -21,12 +21,14 @@ pub type Target = fn(&[u8]);
 
 /// Every target by the name of its `fuzz/fuzz_targets/<name>.rs` and of its
 /// folder of regression inputs.
-pub const TARGETS: [(&str, Target); 9] = [
+pub const TARGETS: [(&str, Target); 11] = [
     ("markdown_table", markdown_table),
     ("html_table", html_table),
     ("code_list", code_list),
+    ("headings", headings),
     ("constants", constants),
     ("json", json),
+    ("yaml", yaml),
     ("csv", csv),
     ("detect", detect),
     ("vendor_toml", vendor_toml),
@@ -57,6 +59,20 @@ pub fn code_list(data: &[u8]) {
     }
 }
 
+pub fn headings(data: &[u8]) {
+    if let Some(src) = utf8(data) {
+        check_parsed(src, &prose::headings::parse(src));
+    }
+}
+
+pub fn yaml(data: &[u8]) {
+    if let Some(src) = utf8(data) {
+        check_parsed(src, &data::yaml::parse(src));
+    }
+}
+
+/// Every source-code reader: the constants, and the tokens, items and
+/// catalogs they are joined with.
 pub fn constants(data: &[u8]) {
     if let Some(src) = utf8(data) {
         check_parsed(src, &source::parse(src));
@@ -167,6 +183,13 @@ fn check_parsed(src: &str, parsed: &Parsed) {
             (1..=last_line).contains(&note.line),
             "note at line {} of {last_line}",
             note.line
+        );
+    }
+    // What `errdocs inspect` shows points into the text too.
+    for (line, _) in parsed.how.iter().chain(&parsed.skipped) {
+        assert!(
+            (1..=last_line).contains(line),
+            "explanation at line {line} of {last_line}"
         );
     }
 }
