@@ -184,7 +184,7 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
                 continue;
             }
         };
-        let (parsed, _) = parse_source(source.format, &text);
+        let (parsed, _) = parse_source(source.format, hinted(&path), &text);
         for note in &parsed.notes {
             diagnostics.push(Diagnostic::warning(
                 note.kind,
@@ -434,7 +434,24 @@ pub(crate) struct Choice {
     pub tried: Vec<(Format, usize)>,
 }
 
-fn parse_source(format: Option<Format>, text: &str) -> (Parsed, Choice) {
+/// The reader a file's extension suggests: on a tie between readers it
+/// wins, but a file is read by what it holds (`errors.txt` can be a
+/// table).
+pub(crate) fn hinted(path: &Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "yaml" | "yml" => Format::Yaml,
+        "csv" | "tsv" => Format::Csv,
+        "json" => Format::Json,
+        "html" | "htm" => Format::HtmlTable,
+        "java" | "kt" | "kts" | "go" | "py" | "ts" | "js" | "mjs" | "rs" | "swift" | "cs"
+        | "php" | "rb" | "proto" | "h" | "hpp" | "c" | "cc" | "cpp" | "m" | "scala" | "dart"
+        | "lua" | "properties" => Format::Source,
+        _ => return None,
+    })
+}
+
+fn parse_source(format: Option<Format>, hint: Option<Format>, text: &str) -> (Parsed, Choice) {
     if let Some(format) = format {
         let parsed = parse_as(format, text);
         let choice = Choice {
@@ -483,7 +500,8 @@ fn parse_source(format: Option<Format>, text: &str) -> (Parsed, Choice) {
     ] {
         let parsed = parse_as(format, text);
         tried.push((format, parsed.rows.len()));
-        if parsed.rows.len() > best.0.rows.len() {
+        let tie_won = parsed.rows.len() == best.0.rows.len() && hint == Some(format);
+        if parsed.rows.len() > best.0.rows.len() || (tie_won && !parsed.rows.is_empty()) {
             best = (parsed, Some(format));
         }
     }
@@ -497,7 +515,13 @@ fn parse_source(format: Option<Format>, text: &str) -> (Parsed, Choice) {
                 .filter(|(_, n)| *n > 0)
                 .map(|(f, n)| format!("{} {n}", f.as_str()))
                 .collect();
-            format!("it found the most records ({})", counts.join(", "))
+            let hint = match hint {
+                Some(hint) if format == Some(hint) => {
+                    format!("; the file's extension suggests {}", hint.as_str())
+                }
+                _ => String::new(),
+            };
+            format!("it found the most records ({}){hint}", counts.join(", "))
         }
     };
     (parsed, Choice { format, why, tried })

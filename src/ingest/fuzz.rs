@@ -96,7 +96,7 @@ pub fn csv(data: &[u8]) {
 /// code as the documentation team's files are.
 pub fn detect(data: &[u8]) {
     let Some(src) = utf8(data) else { return };
-    let (parsed, _) = super::parse_source(None, src);
+    let (parsed, _) = super::parse_source(None, None, src);
     check_parsed(src, &parsed);
 
     let mut merger = Merger::default();

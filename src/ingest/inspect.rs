@@ -10,7 +10,7 @@ use serde::de::IntoDeserializer;
 
 use super::encoding::Declared;
 use super::vendor::Format;
-use super::{Merger, parse_source, read_source};
+use super::{Merger, hinted, parse_source, read_source};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::{Lang, Record};
 
@@ -74,7 +74,7 @@ pub fn inspect(
         })
         .transpose()?;
     let decoded = read_source(path, encoding).map_err(|unread| unread.inspected())?;
-    let (parsed, choice) = parse_source(format, &decoded.text);
+    let (parsed, choice) = parse_source(format, hinted(path), &decoded.text);
 
     let mut warnings = Vec::new();
     if let Some(line) = decoded.replaced {
@@ -169,6 +169,18 @@ mod tests {
             how.iter().any(|h| h.contains("2 codes from enum entries")),
             "{how:?}"
         );
+    }
+
+    #[test]
+    fn the_extension_breaks_a_tie() {
+        // Lines that are a code list and a YAML map alike.
+        let text = "E1001: Timed out\nE1002: Busy\n";
+        let list = inspect_text("codes.txt", text, None);
+        assert_eq!(list.shape, Some("code-list"));
+        let yaml = inspect_text("codes.yaml", text, None);
+        assert_eq!(yaml.shape, Some("yaml"));
+        assert!(yaml.why.contains("extension suggests yaml"), "{}", yaml.why);
+        assert_eq!(yaml.records.len(), 2);
     }
 
     #[test]
