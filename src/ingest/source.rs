@@ -99,6 +99,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
         }
     }
     let mut found = once;
+    skip_settings(&mut found, &mut parsed);
 
     // Map pairs join by name, then by code; a pair that joins nothing is a
     // code of its own when its key is code-shaped.
@@ -185,6 +186,117 @@ pub(crate) fn parse(src: &str) -> Parsed {
     parsed
 }
 
+/// Beside a file's codes, named in one pattern (`ERR_MEM`, `ERR_BUF`, …;
+/// `FileNotFoundError`, `LoginOutError`, …), a constant named otherwise
+/// and whose value is not written as theirs are (`serialVersionUID =
+/// 300L` beside `0x01` and `32000`, `VERSION = "1.2.3"` beside numbers)
+/// is a setting, not a code: where two thirds of five constants at least
+/// share the first or last word of their names, or name an error, such
+/// others are skipped, and said so. A file with no such pattern keeps
+/// every one.
+fn skip_settings(found: &mut Vec<Found>, parsed: &mut Parsed) {
+    if found.len() < 5 {
+        return;
+    }
+    let words: Vec<Vec<String>> = found
+        .iter()
+        .map(|f| name_words(f.name.as_deref().unwrap_or(&f.code)))
+        .collect();
+    let most_common = |pick: fn(&Vec<String>) -> Option<&String>| {
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for w in words.iter().filter(|w| w.len() > 1).filter_map(pick) {
+            *counts.entry(w.as_str()).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .filter(|&(_, n)| n >= 3)
+            .max_by_key(|&(w, n)| (n, std::cmp::Reverse(w)))
+            .map(|(w, _)| w.to_owned())
+    };
+    let first = most_common(|w| w.first());
+    let last = most_common(|w| w.last());
+    let says: Vec<bool> = found
+        .iter()
+        .zip(&words)
+        .map(|(f, w)| {
+            f.name.as_deref().is_some_and(constants::names_errors)
+                || (w.len() > 1 && (w.first() == first.as_ref() || w.last() == last.as_ref()))
+        })
+        .collect();
+    let saying = says.iter().filter(|&&s| s).count();
+    if saying * 3 < found.len() * 2 || saying == found.len() {
+        return;
+    }
+    // Nor is its value written as theirs are: a catalog has several
+    // prefixes (`APP_`, `VOL_`) but one way of writing its codes.
+    let shapes: std::collections::HashSet<(u8, usize)> = found
+        .iter()
+        .zip(&says)
+        .filter(|(_, says)| **says)
+        .map(|(f, _)| value_shape(&f.code))
+        .collect();
+    let says: Vec<bool> = found
+        .iter()
+        .zip(says)
+        // `OK = 0` is the success every catalog may start with.
+        .map(|(f, says)| says || f.code == "0" || shapes.contains(&value_shape(&f.code)))
+        .collect();
+    let mut keep = says.into_iter();
+    found.retain(|f| {
+        let kept = keep.next().unwrap_or(true);
+        if !kept {
+            parsed.skipped.push((
+                f.line,
+                format!(
+                    "constant `{}` is neither named nor written as the file's codes are; \
+                     taken for a setting",
+                    f.name.as_deref().unwrap_or(&f.code)
+                ),
+            ));
+        }
+        kept
+    });
+}
+
+/// How a code is written: hexadecimal, a decimal number of so many
+/// digits, or a string.
+fn value_shape(code: &str) -> (u8, usize) {
+    let digits = code.trim_start_matches('-');
+    if code.starts_with("0x") || code.starts_with("0X") {
+        (0, 0)
+    } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        (1, digits.len())
+    } else {
+        (2, 0)
+    }
+}
+
+/// The words of a constant's name, lowercase: `ERR_MEM` → `err`, `mem`;
+/// `FileNotFoundError` → `file`, `not`, `found`, `error`.
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c == '_' || c == '-' {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        word.extend(c.to_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
 /// A find as a row: the message is what was given as one; with none, the
 /// comments are the text, and beside one they describe it.
 fn row(found: Found) -> Row {
@@ -229,6 +341,33 @@ mod tests {
             .into_iter()
             .map(|r| (r.code, r.texts))
             .collect()
+    }
+
+    #[test]
+    fn settings_beside_codes_named_in_a_pattern_are_skipped() {
+        let src = "public class MqttException {\n    private static final long serialVersionUID = 300L;\n    public static final short REASON_CODE_CLIENT_EXCEPTION = 0x00;\n    public static final short REASON_CODE_INVALID_PROTOCOL_VERSION = 0x01;\n    public static final short REASON_CODE_INVALID_CLIENT_ID = 0x02;\n    public static final short REASON_CODE_BROKER_UNAVAILABLE = 0x03;\n    public static final short REASON_CODE_FAILED_AUTHENTICATION = 0x04;\n    public static final String VERSION = \"1.2.5\";\n}\n";
+        let parsed = parse(src);
+        let names: Vec<&str> = parsed
+            .rows
+            .iter()
+            .filter_map(|r| r.name.as_deref())
+            .collect();
+        assert_eq!(names.len(), 5);
+        assert!(
+            names.iter().all(|n| n.starts_with("REASON_CODE_")),
+            "{names:?}"
+        );
+        let skipped: Vec<usize> = parsed.skipped.iter().map(|(line, _)| *line).collect();
+        assert_eq!(skipped, [2, 8]);
+        // Without a pattern most names share, every constant is a code.
+        let src =
+            "NOT_FOUND = 404\nFORBIDDEN = 403\nTIMEOUT = 504\nBAD_GATEWAY = 502\nCONFLICT = 409\n";
+        assert_eq!(parse(src).rows.len(), 5);
+        assert_eq!(
+            name_words("FileNotFoundError"),
+            ["file", "not", "found", "error"]
+        );
+        assert_eq!(name_words("ERR_MEM"), ["err", "mem"]);
     }
 
     #[test]

@@ -231,7 +231,7 @@ fn python_class(line: &str) -> Option<&str> {
 /// Whether a class's name says it holds errors (`ErrorCode`,
 /// `WeChatErrorCode`, `ApiException`); `Status` alone does not: a status
 /// is as often a state.
-fn names_errors(name: &str) -> bool {
+pub(super) fn names_errors(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     ["error", "err", "exception", "fault", "failure", "code"]
         .iter()
