@@ -217,6 +217,17 @@ pub(crate) fn longest_word(key: &str, column: Column) -> Option<&'static str> {
         .max_by_key(|word| word.chars().count())
 }
 
+/// The column a header names when the whole of it is one of the
+/// vocabulary's wordings.
+pub(crate) fn classify_exact(header: &str) -> Option<Column> {
+    let key = normalise(header);
+    VOCABULARY
+        .iter()
+        .chain(WHOLE_HEADER)
+        .find(|(word, _)| *word == key)
+        .map(|&(_, column)| column)
+}
+
 /// The column a field of source code names (`code`, `errorMessage`,
 /// `httpStatus`): the whole name, or the longest word it ends with. A
 /// word inside a name does not count: `ErrNotFound` holds `errno` and is
@@ -226,17 +237,13 @@ pub(crate) fn classify_field(name: &str) -> Option<Column> {
     if key.is_empty() {
         return None;
     }
-    VOCABULARY
-        .iter()
-        .chain(WHOLE_HEADER)
-        .find(|(word, _)| *word == key)
-        .or_else(|| {
-            VOCABULARY
-                .iter()
-                .filter(|(word, _)| key.ends_with(word))
-                .max_by_key(|(word, _)| word.chars().count())
-        })
-        .map(|&(_, column)| column)
+    classify_exact(name).or_else(|| {
+        VOCABULARY
+            .iter()
+            .filter(|(word, _)| key.ends_with(word))
+            .max_by_key(|(word, _)| word.chars().count())
+            .map(|&(_, column)| column)
+    })
 }
 
 /// The column a header names, if the vocabulary knows it.

@@ -316,3 +316,74 @@ fn candidates_scored() {
         println!("{misses}");
     }
 }
+
+/// `errdocs inspect` explains every document of the corpus: it finds the
+/// catalog, says how it read it, and shows the records a build would hold.
+#[test]
+fn inspect_explains_every_corpus_document() {
+    let corpus = manifest_dir().join("tests/corpus");
+    for name in case_dirs(&corpus) {
+        let dir = corpus.join(&name);
+        let source: Source =
+            toml::from_str(&std::fs::read_to_string(dir.join("source.toml")).unwrap()).unwrap();
+        let document = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                !matches!(
+                    p.file_name().and_then(|n| n.to_str()),
+                    Some("source.toml" | "expected.json" | "NOTES.md")
+                )
+            })
+            .unwrap();
+        let seen = ingest::inspect(&document, source.lang, source.format.as_deref(), None)
+            .unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert!(seen.found(), "{name}: no catalog found ({})", seen.why);
+        assert!(
+            !seen.how.is_empty(),
+            "{name}: inspect says nothing of how it read it"
+        );
+        assert!(seen.shape.is_some() && !seen.why.is_empty(), "{name}");
+    }
+}
+
+/// On a file with no catalog, `errdocs inspect` says so, naming the file
+/// and what it tried, and exits 1; on a catalog it prints the records.
+#[test]
+fn inspect_command_exits_1_without_a_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let prose = dir.path().join("notes.md");
+    std::fs::write(&prose, "# Notes\n\nNothing here is a code.\n").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+        .args(["inspect", prose.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("notes.md: no error catalog found"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("markdown-table"), "{stderr}");
+
+    let table = dir.path().join("codes.md");
+    std::fs::write(
+        &table,
+        "| Code | Message |\n|---|---|\n| 1001 | Bad input |\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+        .args(["inspect", table.to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for part in [
+        "shape: markdown-table",
+        "`Code` → code",
+        "line 3: 1001",
+        "message (en): Bad input",
+    ] {
+        assert!(stdout.contains(part), "{part}: {stdout}");
+    }
+}

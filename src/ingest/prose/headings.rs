@@ -37,6 +37,8 @@ struct Heading {
 struct Block {
     text: String,
     html: Option<String>,
+    /// The field a bold label names (`**Resolution**: …`).
+    label: Option<Column>,
 }
 
 pub(crate) fn parse(src: &str) -> Parsed {
@@ -102,11 +104,20 @@ pub(crate) fn parse(src: &str) -> Parsed {
             at += 1;
         }
         for (column, blocks) in sections {
+            // A labelled field runs on over the blocks after it
+            // (`**Resolution**:` then a list of steps).
+            let mut field: Option<Column> = None;
             for block in blocks {
-                if let Some(html) = &block.html {
-                    row.markup.insert(block.text.clone(), html.clone());
+                if block.label.is_none() {
+                    if let Some(html) = &block.html {
+                        row.markup.insert(block.text.clone(), html.clone());
+                    }
                 }
-                match column {
+                field = block.label.or(field);
+                match column.or(field) {
+                    Some(Column::Message) if row.texts.is_empty() => {
+                        row.texts.push(block.text.clone())
+                    }
                     Some(Column::Solution) => solutions.push(block.text.clone()),
                     Some(Column::Description) => descriptions.push(block.text.clone()),
                     _ if row.texts.is_empty() => row.texts.push(block.text.clone()),
@@ -176,7 +187,9 @@ fn split_heading(heading: &str) -> Option<(&str, &str)> {
     // `40001:` and `ERR_X —`: the separator is no part of the code.
     let code = code.strip_suffix([':', '：']).unwrap_or(code);
     let code = code.trim_matches('`');
-    if !text::is_code_shaped(code) || headers::classify(code).is_some() {
+    // A heading that is a header word (`Code`, `Message`) is no code; a
+    // code that holds one (`ERR_NO_SUCH_DOMAIN` holds `errno`) is.
+    if !text::is_code_shaped(code) || headers::classify_exact(code).is_some() {
         return None;
     }
     let rest = rest.trim_start();
@@ -187,7 +200,23 @@ fn split_heading(heading: &str) -> Option<(&str, &str)> {
     Some((code, title))
 }
 
+/// The level given to a bold line that is a code alone
+/// (`**DOMAIN_JOIN_ERROR**` then its fields): below every heading.
+const BOLD_CODE: usize = 7;
+
+/// A paragraph or list item being read.
+#[derive(Default)]
+struct Open {
+    raw: String,
+    inline: Inline,
+    /// Whether it opened with bold text (`**Message**: …`), which may be
+    /// a label.
+    bold_start: bool,
+}
+
 /// Every heading of the page, with the paragraphs and list items below it.
+/// A paragraph that opens with a bold code alone on its line is a heading
+/// too, and each of its further lines (`**Message**: …  `) a block.
 fn headings(src: &str) -> Vec<Heading> {
     let index = LineIndex::new(src);
     let options = Options::ENABLE_TABLES
@@ -196,21 +225,60 @@ fn headings(src: &str) -> Vec<Heading> {
         | Options::ENABLE_STRIKETHROUGH;
     let mut headings: Vec<Heading> = Vec::new();
     let mut open: Option<(usize, usize, String)> = None;
-    let mut block: Option<(String, Inline)> = None;
+    let mut block: Option<Open> = None;
     // Code blocks, tables and metadata hold no text of the code.
     let mut skipping = 0usize;
-    let flush = |block: &mut Option<(String, Inline)>, headings: &mut Vec<Heading>| {
-        if let Some((raw, inline)) = block.take() {
-            let text = text::clean(&raw);
+    // The paragraph's first bold run, while it may be a code alone: its
+    // line, its text, and whether it has ended.
+    let mut first_bold: Option<(usize, String, bool)> = None;
+    let mut paragraph_start = false;
+    // Whether the paragraph being read opened with a bold code, so each
+    // hard-broken line is a block.
+    let mut code_paragraph = false;
+    let flush = |block: &mut Option<Open>, headings: &mut Vec<Heading>| {
+        if let Some(open) = block.take() {
+            let text = text::clean(&open.raw);
             if let (false, Some(heading)) = (text.is_empty(), headings.last_mut()) {
-                heading.blocks.push(Block {
-                    text,
-                    html: inline.finish(),
-                });
+                let (label, text) = match open.bold_start.then(|| labelled(&text)).flatten() {
+                    Some((column, rest)) => (Some(column), rest),
+                    None => (None, text),
+                };
+                if !text.is_empty() {
+                    heading.blocks.push(Block {
+                        text,
+                        html: open.inline.finish(),
+                        label,
+                    });
+                }
             }
         }
     };
     for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
+        // A bold run that opened a paragraph, ended, and is followed by a
+        // line break or the paragraph's end: a code alone is a heading.
+        if let Some((line, bold, _)) = first_bold.take_if(|(_, _, ended)| *ended) {
+            let alone = matches!(
+                event,
+                Event::HardBreak | Event::SoftBreak | Event::End(TagEnd::Paragraph)
+            );
+            match split_heading(&text::clean(&bold)) {
+                Some((code, "")) if alone => {
+                    block = None;
+                    headings.push(Heading {
+                        line,
+                        level: BOLD_CODE,
+                        text: code.to_owned(),
+                        blocks: Vec::new(),
+                    });
+                    code_paragraph = true;
+                    if !matches!(event, Event::End(TagEnd::Paragraph)) {
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let starts = std::mem::take(&mut paragraph_start);
         match &event {
             Event::Start(Tag::CodeBlock(_) | Tag::Table(_) | Tag::MetadataBlock(_)) => {
                 skipping += 1
@@ -238,29 +306,75 @@ fn headings(src: &str) -> Vec<Heading> {
                     heading.push_str(t);
                 }
             }
-            Event::Start(Tag::Paragraph | Tag::Item) | Event::End(TagEnd::Item) => {
+            Event::Start(Tag::Paragraph) => {
+                flush(&mut block, &mut headings);
+                paragraph_start = true;
+                code_paragraph = false;
+            }
+            Event::Start(Tag::Item) | Event::End(TagEnd::Item) => {
                 // A nested item, or a paragraph inside an item, is a
                 // block of its own.
                 flush(&mut block, &mut headings);
             }
-            Event::End(TagEnd::Paragraph) => flush(&mut block, &mut headings),
+            Event::End(TagEnd::Paragraph) => {
+                flush(&mut block, &mut headings);
+                code_paragraph = false;
+            }
+            Event::HardBreak if code_paragraph => flush(&mut block, &mut headings),
             Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
-                let (raw, inline) = block.get_or_insert_with(Default::default);
+                let open = block.get_or_insert_with(Open::default);
                 match &event {
-                    Event::Text(t) | Event::Code(t) => raw.push_str(t),
-                    _ => raw.push(' '),
+                    Event::Text(t) | Event::Code(t) => {
+                        open.raw.push_str(t);
+                        if let Some((_, bold, false)) = &mut first_bold {
+                            bold.push_str(t);
+                        }
+                    }
+                    _ => open.raw.push(' '),
                 }
-                inline.see(&event);
+                open.inline.see(&event);
             }
             event => {
-                if let Some((_, inline)) = &mut block {
-                    inline.see(event);
+                if let Event::Start(Tag::Strong) = event {
+                    let empty = block.as_ref().is_none_or(|b| b.raw.trim().is_empty());
+                    if empty {
+                        block.get_or_insert_with(Open::default).bold_start = true;
+                    }
+                    if starts {
+                        first_bold = Some((index.line(range.start), String::new(), false));
+                    }
+                }
+                if let (Event::End(TagEnd::Strong), Some((_, _, ended))) = (event, &mut first_bold)
+                {
+                    *ended = true;
+                }
+                if let Some(open) = &mut block {
+                    open.inline.see(event);
                 }
             }
         }
     }
     flush(&mut block, &mut headings);
     headings
+}
+
+/// A labelled field (`Message: Access is denied.`, `Resolution: …`,
+/// `原因：…`): the column its label names and the text after it.
+fn labelled(text: &str) -> Option<(Column, String)> {
+    let at = text.find([':', '：'])?;
+    let (label, rest) = text.split_at(at);
+    if label.chars().count() > 40 {
+        return None;
+    }
+    let column = headers::classify(label.trim())?;
+    matches!(
+        column,
+        Column::Message | Column::Description | Column::Solution
+    )
+    .then(|| {
+        let rest = rest.trim_start_matches([':', '：']).trim();
+        (column, rest.to_owned())
+    })
 }
 
 #[cfg(test)]
@@ -357,6 +471,52 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn bold_codes_with_labelled_fields() {
+        let src = "# Notification codes\n\n## Domain join\n\nSteps for domain join.\n\n**ERR\\_ACCESS\\_DENIED**  \n**Message**: Access is denied\\.  \n**Resolution**: Check the account.\n\n**ERR_LOGON**  \n**Message**: Logon failed.  \n**Resolution**: Follow these steps:\n+ Reset the password.\n+ Start again.\n";
+        let parsed = parse(src);
+        let got: Vec<(&str, &[String], &[String], &[String])> = parsed
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.as_str(),
+                    r.texts.as_slice(),
+                    r.solutions.as_slice(),
+                    r.group.as_slice(),
+                )
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                (
+                    "ERR_ACCESS_DENIED",
+                    &s(&["Access is denied."])[..],
+                    &s(&["Check the account."])[..],
+                    &s(&["Domain join"])[..]
+                ),
+                (
+                    "ERR_LOGON",
+                    &s(&["Logon failed."])[..],
+                    &s(&["Follow these steps: Reset the password. Start again."])[..],
+                    &s(&["Domain join"])[..]
+                ),
+            ]
+        );
+        assert_eq!(parsed.rows[0].line, 7);
+        // A bold word that is no code, or a bold code with text after it
+        // on its line, is no heading.
+        assert_eq!(
+            parse("**40001**: Bad token\n\n**40002**: Expired\n")
+                .rows
+                .len(),
+            0
+        );
+        assert_eq!(parse("**Note**  \nOne.\n\n**Tip**  \nTwo.\n").rows.len(), 0);
     }
 
     #[test]

@@ -61,6 +61,17 @@ pub(crate) fn parse(src: &str) -> Parsed {
             _ => {}
         }
     }
+    if let Some(first) = parsed.rows.first() {
+        let place = if blocks_only {
+            "in code blocks (the page's prose outside them is not read)"
+        } else {
+            "of the text"
+        };
+        parsed.how.push((
+            first.line,
+            format!("{} lines {place} read as `CODE message`", parsed.rows.len()),
+        ));
+    }
     if let Some(line) = summary_skipped {
         parsed.skipped.push((
             line,
