@@ -108,10 +108,8 @@ pub(crate) fn parse(src: &str) -> Parsed {
             // (`**Resolution**:` then a list of steps).
             let mut field: Option<Column> = None;
             for block in blocks {
-                if block.label.is_none() {
-                    if let Some(html) = &block.html {
-                        row.markup.insert(block.text.clone(), html.clone());
-                    }
+                if let (None, Some(html)) = (block.label, &block.html) {
+                    row.markup.insert(block.text.clone(), html.clone());
                 }
                 field = block.label.or(field);
                 match column.or(field) {
@@ -477,7 +475,8 @@ mod tests {
     fn bold_codes_with_labelled_fields() {
         let src = "# Notification codes\n\n## Domain join\n\nSteps for domain join.\n\n**ERR\\_ACCESS\\_DENIED**  \n**Message**: Access is denied\\.  \n**Resolution**: Check the account.\n\n**ERR_LOGON**  \n**Message**: Logon failed.  \n**Resolution**: Follow these steps:\n+ Reset the password.\n+ Start again.\n";
         let parsed = parse(src);
-        let got: Vec<(&str, &[String], &[String], &[String])> = parsed
+        type Seen<'a> = (&'a str, &'a [String], &'a [String], &'a [String]);
+        let got: Vec<Seen> = parsed
             .rows
             .iter()
             .map(|r| {
