@@ -60,6 +60,11 @@ pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
     // One warning per file for each header no word names.
     let mut unknown: HashSet<&str> = HashSet::new();
     let mut told: HashSet<&[String]> = HashSet::new();
+    // Rows under each header, over every grid that has it.
+    let mut rows_under: HashMap<&[String], usize> = HashMap::new();
+    for grid in &grids {
+        *rows_under.entry(&grid.header).or_default() += grid.rows.len();
+    }
     for (grid, columns) in grids.iter().zip(named) {
         let columns = if any_named {
             columns
@@ -78,7 +83,10 @@ pub(crate) fn parse_grids(grids: Vec<Grid>) -> Parsed {
         }
         if let Some(columns) = columns {
             if first {
-                parsed.how.push((grid.header_line, columns.describe(grid)));
+                let rows = rows_under[grid.header.as_slice()];
+                parsed
+                    .how
+                    .push((grid.header_line, columns.describe(grid, rows)));
             }
             for &i in &columns.extra {
                 let header = grid.header[i].as_str();
@@ -191,7 +199,8 @@ impl Columns {
     }
 
     /// Which column is read as what: `` `错误码` → code, `描述` → message ``.
-    fn describe(&self, grid: &Grid) -> String {
+    /// `rows` is how many rows every grid with this header holds.
+    fn describe(&self, grid: &Grid, rows: usize) -> String {
         let header = |i: usize| match grid.header.get(i).map(String::as_str) {
             None | Some("") => format!("column {}", i + 1),
             Some(h) => format!("`{h}`"),
@@ -233,7 +242,12 @@ impl Columns {
         }
         parts.sort_by_key(|(i, _)| *i);
         let parts: Vec<String> = parts.into_iter().map(|(_, p)| p).collect();
-        format!("{} rows: {}", grid.rows.len(), parts.join(", "))
+        let over = if rows == grid.rows.len() {
+            ""
+        } else {
+            " (over every table or group with this header)"
+        };
+        format!("{rows} rows{over}: {}", parts.join(", "))
     }
 
     fn has_code(&self) -> bool {
