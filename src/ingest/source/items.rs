@@ -372,7 +372,8 @@ fn take(
 /// `[1001]`).
 fn key_of(tokens: &[Token], from: usize, to: usize) -> (Option<Key>, usize) {
     let part = &tokens[from..to];
-    let line = part.first().map_or(0, |t| t.line);
+    // With no key (`: value`), the line is the separator's.
+    let line = part.first().or(tokens.get(from)).map_or(1, |t| t.line);
     // A literal key, bare or in brackets (`[1001] = "…"` in Lua).
     let literals: Vec<&Token> = part
         .iter()
