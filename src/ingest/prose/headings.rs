@@ -202,6 +202,10 @@ fn split_heading(heading: &str) -> Option<(&str, &str)> {
 /// (`**DOMAIN_JOIN_ERROR**` then its fields): below every heading.
 const BOLD_CODE: usize = 7;
 
+/// The level given to a definition list's term: below every heading and
+/// bold line.
+const DEFINITION_TERM: usize = 8;
+
 /// A paragraph or list item being read.
 #[derive(Default)]
 struct Open {
@@ -220,7 +224,8 @@ fn headings(src: &str) -> Vec<Heading> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_STRIKETHROUGH;
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_DEFINITION_LIST;
     let mut headings: Vec<Heading> = Vec::new();
     let mut open: Option<(usize, usize, String)> = None;
     let mut block: Option<Open> = None;
@@ -289,7 +294,17 @@ fn headings(src: &str) -> Vec<Heading> {
                 flush(&mut block, &mut headings);
                 open = Some((index.line(range.start), *level as usize, String::new()));
             }
-            Event::End(TagEnd::Heading(_)) => {
+            // A definition list's term is a heading of its definitions
+            // (`ERR_TOKEN` then `: The token expired.`).
+            Event::Start(Tag::DefinitionListTitle) => {
+                flush(&mut block, &mut headings);
+                open = Some((index.line(range.start), DEFINITION_TERM, String::new()));
+            }
+            Event::Start(Tag::DefinitionListDefinition)
+            | Event::End(TagEnd::DefinitionListDefinition) => {
+                flush(&mut block, &mut headings);
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::DefinitionListTitle) => {
                 if let Some((line, level, text)) = open.take() {
                     headings.push(Heading {
                         line,
@@ -516,6 +531,28 @@ mod tests {
             0
         );
         assert_eq!(parse("**Note**  \nOne.\n\n**Tip**  \nTwo.\n").rows.len(), 0);
+    }
+
+    #[test]
+    fn definition_lists_of_codes() {
+        let src = "# Errors\n\n`invalid_token`\n:   The token is not valid.\n\n    Please sign in again.\n\n`token_expired`\n:   The token has expired.\n\nApple\n:   A fruit.\n";
+        assert_eq!(
+            rows(src),
+            [
+                (
+                    "invalid_token".to_owned(),
+                    vec!["The token is not valid.".to_owned()],
+                    vec![],
+                    vec!["Please sign in again.".to_owned()],
+                ),
+                (
+                    "token_expired".to_owned(),
+                    vec!["The token has expired.".to_owned()],
+                    vec![],
+                    vec![],
+                ),
+            ]
+        );
     }
 
     #[test]
