@@ -373,8 +373,11 @@ impl<'a> Locator<'a> {
         let rest = &self.src[self.at..];
         let found = rest.find(&quoted).or_else(|| rest.find(value));
         if let Some(offset) = found {
-            self.last = self.lines.line(self.at + offset);
-            self.at += offset + 1;
+            let start = self.at + offset;
+            self.last = self.lines.line(start);
+            // On past the match's first character, whatever its width
+            // (a YAML value can start with `响`).
+            self.at = start + self.src[start..].chars().next().map_or(1, char::len_utf8);
         }
         self.last
     }
