@@ -136,6 +136,43 @@ impl LineIndex {
     }
 }
 
+/// Words that open an admonition or a section of prose (`NOTE: …`,
+/// `**WARNING**`, `USAGE:`), never a code.
+const ADMONITIONS: &[&str] = &[
+    "NOTE",
+    "NOTES",
+    "NOTICE",
+    "WARNING",
+    "WARNINGS",
+    "WARN",
+    "TODO",
+    "TIP",
+    "TIPS",
+    "IMPORTANT",
+    "CAUTION",
+    "INFO",
+    "DANGER",
+    "FIXME",
+    "HINT",
+    "ATTENTION",
+    "USAGE",
+    "OPTIONS",
+    "EXAMPLE",
+    "EXAMPLES",
+    "DEPRECATED",
+    "ERROR",
+    "ERRORS",
+    "RETURNS",
+    "PARAMETERS",
+    "SUMMARY",
+    "DESCRIPTION",
+];
+
+/// Whether a word opens an admonition rather than names a code.
+pub(crate) fn is_admonition(word: &str) -> bool {
+    ADMONITIONS.contains(&word)
+}
+
 /// How instructions start: a text that starts so says what to do, where
 /// nothing else says what it is.
 const INSTRUCTIONS: &[&str] = &[

@@ -24,38 +24,50 @@ pub(crate) fn parse(src: &str) -> Parsed {
         .enumerate()
         .filter_map(|(i, line)| read_line(i + 1, line))
         .collect();
+    // Symbolic codes without digits (`tokenExpired - …`) count in a run of
+    // them, each within two lines of the next: a list. One `Node.js: …`
+    // line here and another there is prose.
+    let symbolic_at: Vec<usize> = found
+        .iter()
+        .filter(|f| f.symbolic())
+        .map(Found::line)
+        .collect();
+    let in_run = |line: usize| {
+        let at = symbolic_at.partition_point(|&l| l < line);
+        let near = |other: Option<&usize>| other.is_some_and(|&l| l.abs_diff(line) <= 2);
+        near(at.checked_sub(1).and_then(|p| symbolic_at.get(p))) || near(symbolic_at.get(at + 1))
+    };
+    let kept: Vec<Found> = found
+        .into_iter()
+        .filter(|f| !f.symbolic() || in_run(f.line()))
+        .collect();
     // A Markdown page that keeps its list in code blocks also has prose
     // starting with numbers ("1000 requests per second ..."): once a code
     // block holds entries, only code blocks are trusted.
-    let blocks_only = found
+    let blocks_only = kept
         .iter()
         .any(|f| matches!(f, Found::Entry(row) if in_block(row.line)));
-
-    // Symbolic codes without digits (`tokenExpired - …`) count where
-    // several lines agree; one `WARNING: …` is prose.
-    let symbolic = found
-        .iter()
-        .filter(|f| matches!(f, Found::Entry(row) if !has_digit(&row.code)))
-        .count();
+    let read_here = |line: usize| !blocks_only || in_block(line);
     // An HTTP status summary (`200 - OK`, `400 - Bad Request`) beside the
     // vendor's own list is not the vendor's codes.
-    let vendor_entries = found
+    let vendor_entries = kept
         .iter()
-        .filter(|f| matches!(f, Found::Entry(row) if !is_status_summary(row)))
+        .filter(
+            |f| matches!(f, Found::Entry(row) if read_here(row.line) && !is_status_summary(row)),
+        )
         .count();
     let mut parsed = Parsed::default();
     let mut summary_skipped = None;
-    for found in found {
+    for found in kept {
         match found {
-            Found::Entry(row) if symbolic < 2 && !has_digit(&row.code) => {}
             Found::Entry(row) if vendor_entries > 0 && is_status_summary(&row) => {
                 summary_skipped.get_or_insert(row.line);
             }
-            Found::Entry(mut row) if !blocks_only || in_block(row.line) => {
+            Found::Entry(mut row) if read_here(row.line) => {
                 row.group = outline.group_at(row.line);
                 parsed.rows.push(*row);
             }
-            Found::Broken(line, message) if !blocks_only || in_block(line) => {
+            Found::Broken { line, message, .. } if read_here(line) => {
                 parsed.note(line, Kind::BadRow, message);
             }
             _ => {}
@@ -88,8 +100,17 @@ pub(crate) fn parse(src: &str) -> Parsed {
 /// as statements and list items of code do.
 fn reads_as_source(message: &str) -> bool {
     let message = message.trim();
-    message.starts_with([':', '>', '=', '(', '[', '{', '\'', '"'])
-        || message.ends_with([',', ';', '{', '(', '['])
+    let ends_a_statement = message.ends_with([',', ';']);
+    // `'success',`: a literal and the comma after it.
+    let literal = message.starts_with(['\'', '"'])
+        && ends_a_statement
+        && message
+            .trim_end_matches([',', ';'])
+            .ends_with(['\'', '"', ')', ']', '}']);
+    message.starts_with([':', '>', '='])
+        || message.ends_with(['{', '(', '['])
+        || (ends_a_statement && !message.contains(char::is_whitespace))
+        || literal
 }
 
 fn has_digit(code: &str) -> bool {
@@ -119,26 +140,31 @@ fn is_status_summary(row: &Row) -> bool {
         .is_some_and(|text| words(text).starts_with(&words(reason)))
 }
 
-/// Words that open an admonition (`NOTE: …`), never a code.
-const ADMONITIONS: &[&str] = &[
-    "NOTE",
-    "NOTES",
-    "WARNING",
-    "TODO",
-    "TIP",
-    "IMPORTANT",
-    "CAUTION",
-    "INFO",
-    "DANGER",
-    "FIXME",
-    "HINT",
-    "ATTENTION",
-];
-
 enum Found {
     Entry(Box<Row>),
     /// A code and a separator with nothing after them.
-    Broken(usize, String),
+    Broken {
+        line: usize,
+        message: String,
+        symbolic: bool,
+    },
+}
+
+impl Found {
+    fn line(&self) -> usize {
+        match self {
+            Found::Entry(row) => row.line,
+            Found::Broken { line, .. } => *line,
+        }
+    }
+
+    /// Whether its code has no digits, so that it counts only in a list.
+    fn symbolic(&self) -> bool {
+        match self {
+            Found::Entry(row) => !has_digit(&row.code),
+            Found::Broken { symbolic, .. } => *symbolic,
+        }
+    }
 }
 
 /// The lines covered by each Markdown code block, fenced or indented, in
@@ -192,8 +218,13 @@ fn read_line(number: usize, line: &str) -> Option<Found> {
     };
     // A code without digits is one when it is marked as code (`` `InvalidToken` ``,
     // `**TOKEN_EXPIRED**`) or set off from its text (`tokenExpired - …`).
-    let symbolic =
-        text::is_symbolic_code(code) && (marked || separated) && !ADMONITIONS.contains(&code);
+    // `LOG_LEVEL=info` and `ERR_MEM = -1` assign: `=` sets off no text
+    // of a symbolic code.
+    let assigns = after.starts_with('=');
+    let symbolic = text::is_symbolic_code(code)
+        && (marked || separated)
+        && !assigns
+        && !text::is_admonition(code);
     if !(text::is_code_like(code) || symbolic) {
         return None;
     }
@@ -209,11 +240,10 @@ fn read_line(number: usize, line: &str) -> Option<Found> {
     if message.is_empty() {
         // A bare code is a heading or a stray number; a code with a
         // separator and nothing after it is an entry that lost its text.
-        return separated.then(|| {
-            Found::Broken(
-                number,
-                format!("code `{code}` has a separator but no message"),
-            )
+        return separated.then(|| Found::Broken {
+            line: number,
+            message: format!("code `{code}` has a separator but no message"),
+            symbolic: !has_digit(code),
         });
     }
     Some(Found::Entry(Box::new(Row {
@@ -437,6 +467,21 @@ tokenRevoked - The token was revoked.
     }
 
     #[test]
+    fn prose_and_settings_that_look_like_symbolic_codes_are_no_entries() {
+        // Assignments, scattered names with a colon, section words.
+        let src = "```\nLOG_LEVEL=info\nNODE_ENV=production\n```\n\n- GitHub: where the code lives.\n\nSome prose.\n\n- macOS - supported too.\n\nUSAGE:\nNOTICE: read this.\n\n- 1001: Bad input\n";
+        assert_eq!(pairs(src), [("1001".into(), "Bad input".into())]);
+        assert!(parse(src).notes.is_empty(), "{:?}", parse(src).notes);
+    }
+
+    #[test]
+    fn messages_that_quote_are_messages() {
+        let src = "C0103: \"%s\" doesn't conform to the naming style\n1049 - 'x' unknown database\n40001 (deprecated) Invalid token\n";
+        let codes: Vec<String> = pairs(src).into_iter().map(|(code, _)| code).collect();
+        assert_eq!(codes, ["C0103", "1049", "40001"]);
+    }
+
+    #[test]
     fn an_http_summary_gives_way_to_the_vendors_codes() {
         let src = "Statuses:\n\n200 - OK\n400 - Bad Request\n401 - Unauthorized\n\nErrors:\n\ntokenExpired - The access token has expired.\ntokenInvalid - The access token is not valid.\n";
         let parsed = parse(src);
@@ -445,8 +490,11 @@ tokenRevoked - The token was revoked.
         assert!(parsed.notes.is_empty());
         assert_eq!(parsed.skipped.len(), 1);
         assert_eq!(parsed.skipped[0].0, 3);
-        // Alone, the statuses are what the document lists.
+        // Alone, the statuses are what the document lists, and a line of
+        // prose that is no entry does not hide them.
         let parsed = parse("200 - OK\n400 - Bad Request\n");
+        assert_eq!(parsed.rows.len(), 2);
+        let parsed = parse("200 - OK\n404 - Not Found\n\nSomething - see docs\n");
         assert_eq!(parsed.rows.len(), 2);
     }
 

@@ -118,8 +118,19 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
         {
             around.pop();
         }
-        let outer_says_error = around.iter().any(|(_, says, _)| *says);
-        let own_says_error = group.header.iter().any(|&i| says_error(&tokens[i].text));
+        // Only a declaration passes "error" on: an object literal
+        // (`errorCodes = {`, `rpc: {`) or a type's body; a function's
+        // body or a call's arguments (`handleError(e) {`) do not.
+        let declares = declares(tokens, group);
+        let outer_says_error = around.last().is_some_and(|(_, says, _)| *says);
+        // The name it declares: the header after its last comma
+        // (`{ onError: h, options: {` declares `options`).
+        let own = group
+            .header
+            .iter()
+            .rposition(|&i| tokens[i].is(","))
+            .map_or(&group.header[..], |at| &group.header[at + 1..]);
+        let own_says_error = own.iter().any(|&i| says_error(&tokens[i].text));
         // `rpc: {` inside a catalog object: the key names a group.
         let key = group
             .header
@@ -129,7 +140,11 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
             .find(|t| t.kind == Kind::Ident)
             .map(|t| t.text.clone())
             .filter(|_| outer_says_error && !own_says_error);
-        around.push((group.span.end, own_says_error || outer_says_error, key));
+        around.push((
+            group.span.end,
+            declares && (own_says_error || outer_says_error),
+            key,
+        ));
         // `class E(IntEnum)`: the parentheses list its bases; its body is
         // elsewhere (Python's is indented).
         let header_ends = |words: [&str; 2]| {
@@ -142,7 +157,7 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
         if header_ends(["class", "("]) {
             continue;
         }
-        let error_object = own_says_error || outer_says_error;
+        let error_object = declares && (own_says_error || outer_says_error);
         let nesting: Vec<String> = around.iter().filter_map(|(_, _, k)| k.clone()).collect();
         let enumish = group.header.iter().any(|&i| tokens[i].is_ident("enum"))
             || group.header.iter().any(|&i| {
@@ -405,22 +420,49 @@ fn comments_above(lexed: &Lexed, items: &[Item]) -> Vec<Option<String>> {
         .collect()
 }
 
+/// Whether a name says it holds errors, word by word (`ErrorCode`,
+/// `ApiException`, `StatusCodes`, `ERR_X`), not by letters: `interrupt`,
+/// `Encoder` and `unicode` say nothing of errors.
 fn says_error(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    [
+    const WORDS: &[&str] = &[
         "error",
+        "errors",
         "err",
+        "errs",
         "code",
+        "codes",
         "status",
         "exception",
+        "exceptions",
         "fault",
-        "result",
-        "reason",
+        "faults",
         "failure",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+        "failures",
+    ];
+    super::name_words(word)
+        .iter()
+        .any(|w| WORDS.contains(&w.as_str()))
         || word.contains("错误")
+}
+
+/// Whether a group declares: an object literal (`= {`, `: {`, `=> [`) or
+/// the body of a type (`class`, `interface`, `enum`, `object`, `struct`).
+fn declares(tokens: &[Token], group: &Group) -> bool {
+    if group.header.is_empty() {
+        // The file itself.
+        return group.span.start == 0;
+    }
+    let last = &tokens[group.header[group.header.len() - 1]];
+    last.is("=")
+        || last.is(":")
+        || last.is("=>")
+        || group.header.iter().any(|&i| {
+            tokens[i].kind == Kind::Ident
+                && matches!(
+                    tokens[i].text.as_str(),
+                    "class" | "interface" | "enum" | "object" | "struct" | "type" | "record"
+                )
+        })
 }
 
 /// A member name, not a keyword or a method's leftovers.
@@ -765,6 +807,13 @@ mod tests {
                 row("4001", "userRejected", "provider"),
             ]
         );
+    }
+
+    #[test]
+    fn code_that_only_mentions_errors_gives_no_codes() {
+        let src = "function handleError(e) { const retries = 3; }\nthrow new RateLimitError({ limit: 100 });\nconst client = { onError: h, options: { timeout: 3000 } };\nconst encoder = { unicode: 8, interrupt: 2 };\n";
+        let read = read(&lex(src));
+        assert!(read.found.is_empty(), "{:?}", read.found);
     }
 
     #[test]
