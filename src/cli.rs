@@ -44,7 +44,8 @@ pub struct InspectArgs {
     #[arg(long, value_parser = ["en", "zh"], default_value = "en")]
     pub lang: String,
     /// Read it as this format instead of detecting it (`format` in
-    /// vendor.toml: markdown-table, html-table, code-list, source, json, csv).
+    /// vendor.toml: markdown-table, html-table, code-list, headings, source,
+    /// json, yaml, csv).
     #[arg(long)]
     pub format: Option<String>,
     /// Its encoding when not UTF-8 (`encoding` in vendor.toml: gbk, big5, …).

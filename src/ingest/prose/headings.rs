@@ -11,8 +11,10 @@
 //! over a table.
 //!
 //! Headings are a catalog only where at least two of one level are codes
-//! and codes are most of that level's headings: a changelog's `## 2.0.1`
-//! is one heading among prose ones.
+//! and codes are most of that level's headings, and only on a page that
+//! says, in a heading or its front matter, that it is about errors or
+//! codes. Versions and dates (`## 2.0.1`, `### 2024-03-01`) and
+//! admonitions (`**WARNING**`) are never codes.
 
 use std::collections::HashMap;
 
@@ -42,6 +44,12 @@ struct Block {
 }
 
 pub(crate) fn parse(src: &str) -> Parsed {
+    // An API reference (`## getUser`) or a glossary has headings of
+    // names too: a page of codes says somewhere, in a heading or its
+    // front matter, that it is about errors or codes.
+    if !speaks_of_errors(src) {
+        return Parsed::default();
+    }
     let headings = headings(src);
     let mut parsed = Parsed::default();
 
@@ -151,6 +159,43 @@ pub(crate) fn parse(src: &str) -> Parsed {
     parsed
 }
 
+/// Whether a heading, or the front matter, names errors or codes
+/// (`# Error Codes`, `title: 错误码`, `## Troubleshooting notification
+/// codes`).
+fn speaks_of_errors(src: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "error",
+        "code",
+        "exception",
+        "fault",
+        "failure",
+        "troubleshoot",
+        "错误",
+        "码",
+        "异常",
+        "故障",
+    ];
+    let mut in_front_matter = false;
+    for (i, line) in src.lines().enumerate() {
+        let line = line.trim();
+        if i == 0 && (line == "---" || line == "+++") {
+            in_front_matter = true;
+            continue;
+        }
+        if in_front_matter && (line == "---" || line == "+++") {
+            in_front_matter = false;
+            continue;
+        }
+        if in_front_matter || line.starts_with('#') {
+            let lower = line.to_lowercase();
+            if WORDS.iter().any(|w| lower.contains(w)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Paragraphs as one text, and their markup as one.
 fn join(texts: &[String], markup: &mut HashMap<String, String>) -> Option<String> {
     let joined = texts.join(" ");
@@ -185,6 +230,11 @@ fn split_heading(heading: &str) -> Option<(&str, &str)> {
     // `40001:` and `ERR_X —`: the separator is no part of the code.
     let code = code.strip_suffix([':', '：']).unwrap_or(code);
     let code = code.trim_matches('`');
+    // A version or a date (`v1.2.0`, `2.0.1`, `2024-03-01`) heads a
+    // changelog's entry; an admonition (`**WARNING**`) a note.
+    if is_version_or_date(code) || text::is_admonition(code) {
+        return None;
+    }
     // A heading that is a header word (`Code`, `Message`) is no code; a
     // code that holds one (`ERR_NO_SUCH_DOMAIN` holds `errno`) is.
     if !text::is_code_shaped(code) || headers::classify_exact(code).is_some() {
@@ -214,6 +264,17 @@ struct Open {
     /// Whether it opened with bold text (`**Message**: …`), which may be
     /// a label.
     bold_start: bool,
+}
+
+/// Whether a token is a version (`v1.2.0`, `2.0.1`) or a date
+/// (`2024-03-01`, `2024.03.01`): digits in dotted or dashed groups.
+fn is_version_or_date(token: &str) -> bool {
+    let digits = token.strip_prefix(['v', 'V']).unwrap_or(token);
+    let groups: Vec<&str> = digits.split(['.', '-']).collect();
+    groups.len() >= 2
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Every heading of the page, with the paragraphs and list items below it.
@@ -553,6 +614,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn changelogs_api_references_and_notes_are_no_catalog() {
+        let changelog = "# Changelog\n\n## v1.2.0\n\nFixed the error page.\n\n## 1.1.0\n\nAdded codes.\n\n### 2024-03-01\n\nMore.\n\n### 2024-02-01\n\nLess.\n";
+        assert_eq!(parse(changelog).rows.len(), 0);
+        let api =
+            "# Users API\n\n## getUser\n\nReturns a user.\n\n## createUser\n\nMakes a user.\n";
+        assert_eq!(parse(api).rows.len(), 0);
+        let notes = "# Error handling\n\n**WARNING**  \nRead this.\n\n**IMPORTANT**  \nAnd this.\n";
+        assert_eq!(parse(notes).rows.len(), 0);
+        // The same headings on a page about errors are codes.
+        let errors = "# Error reference\n\n## getUser\n\nThe user was not found.\n\n## createUser\n\nThe user exists.\n";
+        assert_eq!(parse(errors).rows.len(), 2);
     }
 
     #[test]

@@ -389,7 +389,7 @@ fn shape(item: &Item) -> Vec<u8> {
 
 /// The comment directly above each item, unless it heads a run of items
 /// (`//连接错误` over three entries with none of their own): such a
-/// comment labels the run, and describes none of them.
+/// comment labels the run, describes none of them, and is left out.
 fn comments_above(lexed: &Lexed, items: &[Item]) -> Vec<Option<String>> {
     let above: Vec<String> = items
         .iter()
