@@ -354,7 +354,16 @@ struct Locator<'a> {
     lines: LineIndex,
     at: usize,
     last: usize,
+    /// Quoted keys once not found from some point on: they are not found
+    /// later either (YAML writes keys unquoted), so each is looked for
+    /// to the end once, not once per row.
+    absent: std::collections::HashSet<String>,
 }
+
+/// How far on a row's value is looked for: rows come in order, and a
+/// value the file writes otherwise (escaped, folded) must not cost a scan
+/// of the rest of the file for every row.
+const VALUE_WINDOW: usize = 16 * 1024;
 
 impl<'a> Locator<'a> {
     fn new(src: &'a str) -> Locator<'a> {
@@ -363,6 +372,7 @@ impl<'a> Locator<'a> {
             lines: LineIndex::new(src),
             at: 0,
             last: 1,
+            absent: std::collections::HashSet::new(),
         }
     }
 
@@ -371,7 +381,17 @@ impl<'a> Locator<'a> {
     fn find(&mut self, key: &str, value: &str) -> usize {
         let quoted = serde_json::to_string(key).unwrap_or_default();
         let rest = &self.src[self.at..];
-        let found = rest.find(&quoted).or_else(|| rest.find(value));
+        let mut found = None;
+        if !self.absent.contains(&quoted) {
+            found = rest.find(&quoted);
+            if found.is_none() {
+                self.absent.insert(quoted);
+            }
+        }
+        let found = found.or_else(|| {
+            let window = rest.floor_char_boundary(VALUE_WINDOW.min(rest.len()));
+            rest[..window].find(value)
+        });
         if let Some(offset) = found {
             let start = self.at + offset;
             self.last = self.lines.line(start);
