@@ -299,15 +299,20 @@ impl Unread {
 
     fn with_context(self, config: &Path) -> Diagnostic {
         match self {
-            Unread::Io(path, cause) => Diagnostic::error(
-                Kind::Io,
-                path,
-                None,
-                format!(
-                    "cannot read source listed in `{}`: {cause}",
-                    config.display()
-                ),
-            ),
+            Unread::Io(path, cause) => {
+                let hint = nearest_file(&path)
+                    .map(|name| format!("; did you mean `{name}`?"))
+                    .unwrap_or_default();
+                Diagnostic::error(
+                    Kind::Io,
+                    path,
+                    None,
+                    format!(
+                        "cannot read source listed in `{}`: {cause}{hint}",
+                        config.display()
+                    ),
+                )
+            }
             Unread::Encoding(path, line, message) => {
                 Diagnostic::error(Kind::Encoding, path, Some(line), message)
             }
@@ -321,6 +326,29 @@ const MAX_SOURCE_BYTES: u64 = 256 << 20;
 
 /// A source's text, decoded as [`encoding::decode`] says. Only regular files
 /// are read: a FIFO or device would block or never end.
+/// For a source that does not exist, the file of its folder whose name is
+/// nearest to it (`codes.md` for `code.md`), as clap suggests a
+/// misspelled flag: by Jaro similarity, above 0.8.
+fn nearest_file(path: &Path) -> Option<String> {
+    if path.exists() {
+        return None;
+    }
+    let wanted = path.file_name()?.to_string_lossy().into_owned();
+    let folder = path.parent()?;
+    walkdir::WalkDir::new(folder)
+        .min_depth(1)
+        .max_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != VENDOR_FILE)
+        .map(|name| (strsim::jaro(&wanted, &name), name))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+        .map(|(_, name)| name)
+}
+
 fn read_source(
     path: &Path,
     declared: Option<encoding::Declared>,
