@@ -33,11 +33,26 @@ pub(super) fn lock(target: &Path) -> Result<OutputLock, OutputError> {
         .write(true)
         .open(&path)
         .map_err(|source| fs::FsError::new("open", &path, source))?;
-    match file.try_lock() {
-        Ok(()) => Ok(OutputLock { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => Err(OutputError::Busy(target.to_owned())),
-        Err(std::fs::TryLockError::Error(source)) => {
-            Err(fs::FsError::new("lock", &path, source).into())
+    // A lock can outlive its build by a moment: a process forked while
+    // the build ran (a test runner's, a CI script's) holds a copy of it
+    // until it execs. So a held lock is tried again for a second before
+    // it means another build.
+    let deadline = std::time::Instant::now() + GRACE;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(OutputLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(OutputError::Busy(target.to_owned()));
+            }
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(fs::FsError::new("lock", &path, source).into());
+            }
         }
     }
 }
+
+/// How long a held lock is tried again before it means another build.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(1);
