@@ -166,33 +166,16 @@ fn ingest_vendor(input: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) ->
                 continue;
             }
         };
-        let text = match read_source(&path, source.encoding) {
-            Ok(decoded) => {
-                if let Some(line) = decoded.replaced {
-                    diagnostics.push(Diagnostic::warning(
-                        Kind::Encoding,
-                        &path,
-                        Some(line),
-                        "control characters or noncharacters, which no page may hold, \
-                         are shown as U+FFFD (the first is here)",
-                    ));
-                }
-                decoded.text
+        let (parsed, text) = match read_and_parse(&path, source.encoding, source.format) {
+            Ok(read) => {
+                diagnostics.extend(read.warnings);
+                (read.parsed, read.text)
             }
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic.with_context(&config_path));
+            Err(unread) => {
+                diagnostics.push(unread.with_context(&config_path));
                 continue;
             }
         };
-        let (parsed, _) = parse_source(source.format, hinted(&path), &text);
-        for note in &parsed.notes {
-            diagnostics.push(Diagnostic::warning(
-                note.kind,
-                &path,
-                Some(note.line),
-                note.message.clone(),
-            ));
-        }
         if parsed.rows.is_empty() {
             let tried = match source.format {
                 Some(format) => format!("no {} found", format.as_str()),
@@ -465,7 +448,7 @@ pub(crate) struct Choice {
 /// The reader a file's extension suggests: on a tie between readers it
 /// wins, but a file is read by what it holds (`errors.txt` can be a
 /// table).
-pub(crate) fn hinted(path: &Path) -> Option<Format> {
+fn hinted(path: &Path) -> Option<Format> {
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
     Some(match extension.as_str() {
         "yaml" | "yml" => Format::Yaml,
@@ -476,6 +459,48 @@ pub(crate) fn hinted(path: &Path) -> Option<Format> {
         | "php" | "rb" | "proto" | "h" | "hpp" | "c" | "cc" | "cpp" | "m" | "scala" | "dart"
         | "lua" | "properties" => Format::Source,
         _ => return None,
+    })
+}
+
+/// One source as a build reads it: decoded, read by the reader its
+/// `format` or its content calls for, with the warnings of both.
+struct SourceRead {
+    text: String,
+    parsed: Parsed,
+    choice: Choice,
+    warnings: Vec<Diagnostic>,
+}
+
+fn read_and_parse(
+    path: &Path,
+    encoding: Option<encoding::Declared>,
+    format: Option<Format>,
+) -> Result<SourceRead, Unread> {
+    let decoded = read_source(path, encoding)?;
+    let (parsed, choice) = parse_source(format, hinted(path), &decoded.text);
+    let mut warnings = Vec::new();
+    if let Some(line) = decoded.replaced {
+        warnings.push(Diagnostic::warning(
+            Kind::Encoding,
+            path,
+            Some(line),
+            "control characters or noncharacters, which no page may hold, \
+             are shown as U+FFFD (the first is here)",
+        ));
+    }
+    for note in &parsed.notes {
+        warnings.push(Diagnostic::warning(
+            note.kind,
+            path,
+            Some(note.line),
+            note.message.clone(),
+        ));
+    }
+    Ok(SourceRead {
+        text: decoded.text,
+        parsed,
+        choice,
+        warnings,
     })
 }
 

@@ -252,18 +252,13 @@ pub(crate) fn classify(header: &str) -> Option<Column> {
     if key.is_empty() {
         return None;
     }
-    if let Some(&(_, column)) = VOCABULARY
-        .iter()
-        .chain(WHOLE_HEADER)
-        .find(|(word, _)| *word == key)
-    {
-        return Some(column);
-    }
-    VOCABULARY
-        .iter()
-        .filter(|(word, _)| key.contains(word))
-        .max_by_key(|(word, _)| word.chars().count())
-        .map(|&(_, column)| column)
+    classify_exact(header).or_else(|| {
+        VOCABULARY
+            .iter()
+            .filter(|(word, _)| key.contains(word))
+            .max_by_key(|(word, _)| word.chars().count())
+            .map(|&(_, column)| column)
+    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use serde::de::IntoDeserializer;
 
 use super::encoding::Declared;
 use super::vendor::Format;
-use super::{Merger, hinted, parse_source, read_source};
+use super::{Merger, read_and_parse};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::{Lang, Record};
 
@@ -54,14 +54,12 @@ pub fn inspect(
     let format = format
         .map(|f| {
             Format::deserialize(f.into_deserializer()).map_err(|_: serde::de::value::Error| {
+                let known: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
                 Diagnostic::error(
                     Kind::Config,
                     path,
                     None,
-                    format!(
-                        "unknown format `{f}`: expected markdown-table, html-table, code-list, \
-                         headings, source, json, yaml or csv"
-                    ),
+                    format!("unknown format `{f}`: expected one of {}", known.join(", ")),
                 )
             })
         })
@@ -73,26 +71,8 @@ pub fn inspect(
             })
         })
         .transpose()?;
-    let decoded = read_source(path, encoding).map_err(|unread| unread.inspected())?;
-    let (parsed, choice) = parse_source(format, hinted(path), &decoded.text);
-
-    let mut warnings = Vec::new();
-    if let Some(line) = decoded.replaced {
-        warnings.push(Diagnostic::warning(
-            Kind::Encoding,
-            path,
-            Some(line),
-            "control characters or noncharacters are shown as U+FFFD (the first is here)",
-        ));
-    }
-    for note in &parsed.notes {
-        warnings.push(Diagnostic::warning(
-            note.kind,
-            path,
-            Some(note.line),
-            note.message.clone(),
-        ));
-    }
+    let read = read_and_parse(path, encoding, format).map_err(|unread| unread.inspected())?;
+    let (parsed, choice, mut warnings) = (read.parsed, read.choice, read.warnings);
     let mut merger = Merger::default();
     let name = path.display().to_string();
     merger.add(&parsed.rows, &name, lang, path, &mut warnings);

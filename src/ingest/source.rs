@@ -219,7 +219,7 @@ fn skip_settings(found: &mut Vec<Found>, parsed: &mut Parsed) {
         .iter()
         .zip(&words)
         .map(|(f, w)| {
-            f.name.as_deref().is_some_and(constants::names_errors)
+            f.name.as_deref().is_some_and(names_errors)
                 || (w.len() > 1 && (w.first() == first.as_ref() || w.last() == last.as_ref()))
         })
         .collect();
@@ -269,6 +269,28 @@ fn value_shape(code: &str) -> (u8, usize) {
     } else {
         (2, 0)
     }
+}
+
+/// Whether a name says it holds errors, word by word (`ErrorCode`,
+/// `WeChatErrorCode`, `ApiException`, `ERR_X`), not by letters:
+/// `interrupt`, `Encoder` and `unicode` say nothing of errors. `Status`
+/// alone does not either: a status is as often a state.
+fn names_errors(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "error",
+        "errors",
+        "err",
+        "errs",
+        "code",
+        "codes",
+        "exception",
+        "exceptions",
+        "fault",
+        "faults",
+        "failure",
+        "failures",
+    ];
+    name_words(name).iter().any(|w| WORDS.contains(&w.as_str())) || name.contains("错误")
 }
 
 /// The words of a constant's name, lowercase: `ERR_MEM` → `err`, `mem`;

@@ -92,6 +92,18 @@ pub(crate) enum Format {
 }
 
 impl Format {
+    /// Every format, in the order `vendor.toml`'s documentation lists them.
+    pub(crate) const ALL: [Format; 8] = [
+        Format::MarkdownTable,
+        Format::HtmlTable,
+        Format::CodeList,
+        Format::Headings,
+        Format::Source,
+        Format::Json,
+        Format::Yaml,
+        Format::Csv,
+    ];
+
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Format::MarkdownTable => "markdown-table",

@@ -147,14 +147,12 @@ pub(crate) fn read(lexed: &Lexed) -> Read {
         ));
         // `class E(IntEnum)`: the parentheses list its bases; its body is
         // elsewhere (Python's is indented).
-        let header_ends = |words: [&str; 2]| {
-            let n = group.header.len();
-            n >= 2
-                && tokens[group.header[n - 2]].is_ident(words[0])
-                && tokens[group.header[n - 1]].kind == Kind::Ident
-                && tokens.get(group.span.start).is_some_and(|t| t.is(words[1]))
-        };
-        if header_ends(["class", "("]) {
+        let n = group.header.len();
+        let bases = n >= 2
+            && tokens[group.header[n - 2]].is_ident("class")
+            && tokens[group.header[n - 1]].kind == Kind::Ident
+            && tokens[group.span.start].is("(");
+        if bases {
             continue;
         }
         let error_object = declares && (own_says_error || outer_says_error);
@@ -420,29 +418,10 @@ fn comments_above(lexed: &Lexed, items: &[Item]) -> Vec<Option<String>> {
         .collect()
 }
 
-/// Whether a name says it holds errors, word by word (`ErrorCode`,
-/// `ApiException`, `StatusCodes`, `ERR_X`), not by letters: `interrupt`,
-/// `Encoder` and `unicode` say nothing of errors.
+/// Whether a header's name says its items are errors: as a constant's
+/// name does, or a status type's (`StatusCodes`, `Status`).
 fn says_error(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "error",
-        "errors",
-        "err",
-        "errs",
-        "code",
-        "codes",
-        "status",
-        "exception",
-        "exceptions",
-        "fault",
-        "faults",
-        "failure",
-        "failures",
-    ];
-    super::name_words(word)
-        .iter()
-        .any(|w| WORDS.contains(&w.as_str()))
-        || word.contains("错误")
+    super::names_errors(word) || super::name_words(word).iter().any(|w| w == "status")
 }
 
 /// Whether a group declares: an object literal (`= {`, `: {`, `=> [`) or

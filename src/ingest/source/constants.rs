@@ -181,10 +181,10 @@ pub(crate) fn parse(src: &str) -> Parsed {
     // holds other constants.
     if entries
         .iter()
-        .any(|e| e.owner.as_deref().is_some_and(names_errors))
+        .any(|e| e.owner.as_deref().is_some_and(super::names_errors))
     {
         entries.retain(|e| match e.owner.as_deref() {
-            Some(owner) if !names_errors(owner) => {
+            Some(owner) if !super::names_errors(owner) => {
                 parsed.skipped.push((
                     e.line,
                     format!(
@@ -226,17 +226,6 @@ fn python_class(line: &str) -> Option<&str> {
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(rest.len());
     (end > 0).then(|| &rest[..end])
-}
-
-/// Whether a class's name says it holds errors (`ErrorCode`,
-/// `WeChatErrorCode`, `ApiException`); `Status` alone does not: a status
-/// is as often a state.
-pub(super) fn names_errors(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    ["error", "err", "exception", "fault", "failure", "code"]
-        .iter()
-        .any(|w| lower.contains(w))
-        || name.contains("错误")
 }
 
 fn push(buffer: &mut String, text: &str) {
