@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::config;
 use crate::diagnostic::Diagnostic;
 use crate::fs;
 use crate::ingest;
@@ -27,6 +28,11 @@ pub struct BuildPlan {
     pub templates: Option<PathBuf>,
     /// Replace the output even when it is not a site errdocs built.
     pub force: bool,
+    /// The site's `errdocs.toml`, when not the one beside the input.
+    pub config: Option<PathBuf>,
+    /// Show maintainers' material on the pages, whatever the
+    /// configuration says.
+    pub drafts: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +65,8 @@ impl BuildPlan {
             base_url: None,
             templates: None,
             force: false,
+            config: None,
+            drafts: false,
         })
     }
 
@@ -76,6 +84,17 @@ impl BuildPlan {
     /// The same plan, allowed to replace an output errdocs did not make.
     pub fn with_force(self, force: bool) -> BuildPlan {
         BuildPlan { force, ..self }
+    }
+
+    /// The same plan with the configuration read from `config` instead of
+    /// the `errdocs.toml` beside the input.
+    pub fn with_config(self, config: Option<PathBuf>) -> BuildPlan {
+        BuildPlan { config, ..self }
+    }
+
+    /// The same plan, showing maintainers' material when `drafts`.
+    pub fn with_drafts(self, drafts: bool) -> BuildPlan {
+        BuildPlan { drafts, ..self }
     }
 }
 
@@ -153,12 +172,22 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
     // what a killed build left behind is cleaned up even when this one
     // has nothing to write.
     let _lock = output::prepare(&plan.output, plan.force)?;
+    let mut config =
+        config::load(&plan.input, plan.config.as_deref()).map_err(BuildError::Input)?;
+    config.site.drafts |= plan.drafts;
+    let base_url = plan.base_url.clone().or(config.base_url.take());
     let (catalog, diagnostics) = read_and_check(&plan.input);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Input(diagnostics));
     }
     let theme = ThemeFiles::read(plan.templates.as_deref())?;
-    let fingerprint = render::fingerprint(&catalog, &diagnostics, plan.base_url.as_ref(), &theme);
+    let fingerprint = render::fingerprint(
+        &catalog,
+        &diagnostics,
+        base_url.as_ref(),
+        &theme,
+        &config.site,
+    );
     let previous = Manifest::load(&plan.output);
     let report = |summary: RenderSummary, catalog: &Catalog, diagnostics| BuildReport {
         vendors: catalog.vendors.len(),
@@ -187,8 +216,9 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         checked: &checked,
         input: &plan.input,
         output: &plan.output,
-        base_url: plan.base_url.as_ref(),
+        base_url: base_url.as_ref(),
         theme: &theme,
+        settings: &config.site,
         force: plan.force,
         progress,
         fingerprint,

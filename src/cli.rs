@@ -89,6 +89,14 @@ pub struct BuildArgs {
     /// has no `.errdocs` file); everything in it is deleted.
     #[arg(long)]
     pub force: bool,
+    /// The site's configuration, instead of the `errdocs.toml` in the
+    /// folder that holds the input.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Show maintainers' material on the pages: why each code is in its
+    /// category, the notes `errdocs check` has on it, and the report.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 impl BuildArgs {
@@ -96,7 +104,9 @@ impl BuildArgs {
         Ok(BuildPlan::new(self.input, self.output)?
             .with_base_url(self.base_url)
             .with_templates(self.templates)
-            .with_force(self.force))
+            .with_force(self.force)
+            .with_config(self.config)
+            .with_drafts(self.drafts))
     }
 }
 
@@ -123,6 +133,10 @@ pub struct ServeArgs {
     /// Open the site in the default browser once it is built.
     #[arg(long)]
     pub open: bool,
+    /// The site's configuration, instead of the `errdocs.toml` in the
+    /// folder that holds the input; watched too.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 impl ServeArgs {
@@ -130,6 +144,7 @@ impl ServeArgs {
         ServePlan {
             input: self.input.clone(),
             templates: self.templates.clone(),
+            config: self.config.clone(),
             bind: self.bind,
             port: self.port,
             base_path: self.base_path.clone(),

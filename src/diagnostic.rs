@@ -4,7 +4,7 @@
 //! prints them all, then chooses the exit code.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
@@ -47,10 +47,13 @@ pub enum Kind {
     Disagreement,
     /// A translation or editor's note that does not fit the vendor's codes.
     Translation,
+    /// A message far longer than a message is: usually a table read wrong.
+    /// Page metadata shows its start.
+    LongText,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Config,
         Kind::Io,
         Kind::Encoding,
@@ -65,6 +68,7 @@ impl Kind {
         Kind::WrongLanguage,
         Kind::Disagreement,
         Kind::Translation,
+        Kind::LongText,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +84,7 @@ impl Kind {
             Kind::OneLanguage => "one-language",
             Kind::SameText => "same-text",
             Kind::EmptyText => "empty-text",
+            Kind::LongText => "long-text",
             Kind::WrongLanguage => "wrong-language",
             Kind::Disagreement => "disagreement",
             Kind::Translation => "translation",
@@ -132,8 +137,51 @@ impl Diagnostic {
         Diagnostic::new(Severity::Warning, kind, path, line, message)
     }
 
+    /// A TOML file that does not parse, or says what it may not, as an
+    /// error at the line the parser points to.
+    pub fn toml(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
+        let line = err.span().map(|span| {
+            let start = span.start.min(text.len());
+            text.as_bytes()[..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        });
+        Diagnostic::error(Kind::Config, path, line, toml_message(err.message()))
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// The known name nearest to `wanted`, when one is near enough to be what
+/// was meant: `titel` → `title`.
+pub fn nearest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(wanted, name), name))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, name)| name)
+}
+
+/// A TOML file's error, with a "did you mean" when it is an unknown key
+/// near a known one (serde names them: "unknown field `titel`, expected
+/// one of `title`, `description`").
+pub fn toml_message(message: &str) -> String {
+    let message = message.trim_end();
+    let suggestion = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .and_then(|(wanted, rest)| {
+            let known = rest.split('`').skip(1).step_by(2);
+            nearest(wanted, known)
+        });
+    match suggestion {
+        Some(name) => format!("{message}; did you mean `{name}`?"),
+        None => message.to_owned(),
     }
 }
 

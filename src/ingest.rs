@@ -127,6 +127,19 @@ fn vendor_dirs(input: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> 
             }
         }
     }
+    // A site of no codes is a mistake (a wrong `--input`, a folder not yet
+    // set up); published by a CI job it would replace the real one.
+    if dirs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.push(Diagnostic::error(
+            Kind::Config,
+            input,
+            None,
+            format!(
+                "no vendor: a vendor is a folder of the input with a `{VENDOR_FILE}` \
+                 (`errdocs init` makes an example, `errdocs add` adds a vendor's file)"
+            ),
+        ));
+    }
     dirs
 }
 
@@ -375,19 +388,10 @@ fn read_config(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(Vendor
     match toml::from_str::<VendorConfig>(&text) {
         Ok(config) => Some((config, text)),
         Err(err) => {
-            diagnostics.push(toml_error(path, &text, &err));
+            diagnostics.push(Diagnostic::toml(path, &text, &err));
             None
         }
     }
-}
-
-/// A TOML file that does not parse, or says what it may not, as an error at
-/// the line the parser points to.
-fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
-    let line = err
-        .span()
-        .map(|span| text::LineIndex::new(text).line(span.start));
-    Diagnostic::error(Kind::Config, path, line, err.message().to_owned())
 }
 
 /// A source's `file` as a relative path that names no parent directory.

@@ -10,6 +10,7 @@
 //! above it (`tests/suite/layout.rs` lists the edges allowed).
 
 pub mod build;
+pub mod config;
 pub mod diagnostic;
 pub mod fs;
 pub mod ingest;

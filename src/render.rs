@@ -27,6 +27,7 @@ mod masthead;
 mod pages;
 mod paths;
 mod search;
+mod settings;
 mod theme;
 mod view;
 
@@ -38,6 +39,7 @@ use twox_hash::XxHash3_64;
 
 pub use self::error::RenderError;
 pub use self::paths::{BaseUrl, BaseUrlError};
+pub use self::settings::{Asset, Host, IMAGES, Repository, SiteSettings};
 pub use self::theme::ThemeFiles;
 
 use self::context::Ctx;
@@ -48,7 +50,7 @@ use self::masthead::Mastheads;
 use self::pages::Fragments;
 use self::theme::Theme;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, Lang};
+use crate::model::{Bilingual, Catalog, Lang};
 use crate::output::{Manifest, Staging};
 use crate::xref::Checked;
 
@@ -63,6 +65,8 @@ pub struct RenderContext<'a> {
     /// Where the site will be published, if known.
     pub base_url: Option<&'a BaseUrl>,
     pub theme: &'a ThemeFiles,
+    /// What `errdocs.toml` says the site is.
+    pub settings: &'a SiteSettings,
     /// Whether a previous output that errdocs did not make may be removed.
     pub force: bool,
     pub progress: &'a dyn Progress,
@@ -114,19 +118,22 @@ impl Progress for () {
 /// changes unless every page has been rendered; then the new site replaces
 /// it in one step, its unchanged files the same files as before.
 pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
-    let theme = Theme::load(cx.theme)?;
+    let theme = Theme::load(cx.theme, cx.settings)?;
     let catalog = &cx.checked.catalog;
     let index = Index::new(cx.checked, cx.input);
-    let mastheads = Mastheads::render(&theme)?;
+    let mastheads = Mastheads::render(&theme, cx.settings)?;
+    let edition = edition(&theme, cx.settings, catalog);
     let ctx = Ctx {
         mastheads: &mastheads,
         checked: cx.checked,
         index: &index,
         strings: &theme.strings,
         base_url: cx.base_url,
+        settings: cx.settings,
+        edition: &edition,
     };
     let fragments = Fragments::render(&ctx, &theme)?;
-    let mut jobs = job::jobs(catalog, &index);
+    let mut jobs = job::jobs(catalog, &index, cx.settings);
     // The sitemap lists the pages of the jobs above, so it is planned last.
     let sitemap: Vec<SitemapUrl> = match cx.base_url {
         Some(_) => jobs.iter().filter_map(|j| j.sitemap_url(&index)).collect(),
@@ -216,9 +223,35 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     })
 }
 
+/// The footer's line naming the catalog a site shows: the configured
+/// release and date, or else a hash of the catalog, never the clock, so the
+/// same input builds the same site.
+fn edition(theme: &Theme, settings: &SiteSettings, catalog: &Catalog) -> Bilingual<String> {
+    let mut hasher = XxHash3_64::default();
+    catalog.hash(&mut hasher);
+    let version = format!("{:08x}", hasher.finish() >> 32);
+    let line = |lang: Lang| {
+        let t = |key: &str| context::t(theme.strings.get(lang), key);
+        let fill = |key: &str, values: &[(&str, &str)]| pages::fill(t(key), values);
+        match (&settings.release, &settings.updated) {
+            (Some(release), Some(date)) => fill(
+                "edition_release_date",
+                &[("release", release), ("date", date)],
+            ),
+            (Some(release), None) => fill("edition_release", &[("release", release)]),
+            (None, Some(date)) => fill("edition_date", &[("date", date)]),
+            (None, None) => fill("edition_hash", &[("version", &version)]),
+        }
+    };
+    Bilingual {
+        en: line(Lang::En),
+        zh: line(Lang::Zh),
+    }
+}
+
 /// Everything a build's output depends on: the catalog, its diagnostics,
 /// the theme's templates, strings and assets, this binary and its version,
-/// and the URL the site is published at. (The cross-reference is derived
+/// the site's settings and the URL it is published at. (The cross-reference is derived
 /// from the catalog by this same binary.) A previous build with the same
 /// fingerprint wrote the same site.
 pub fn fingerprint(
@@ -226,6 +259,7 @@ pub fn fingerprint(
     diagnostics: &[Diagnostic],
     base_url: Option<&BaseUrl>,
     files: &ThemeFiles,
+    settings: &SiteSettings,
 ) -> u64 {
     let mut hasher = XxHash3_64::default();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
@@ -237,6 +271,7 @@ pub fn fingerprint(
         Err(_) => std::time::SystemTime::now().hash(&mut hasher),
     }
     files.hash(&mut hasher);
+    settings.hash(&mut hasher);
     catalog.hash(&mut hasher);
     diagnostics.hash(&mut hasher);
     base_url.hash(&mut hasher);

@@ -26,6 +26,7 @@ pub use self::http::{BasePath, BasePathError};
 
 use self::live::Live;
 use crate::build::{self, BuildError, BuildPlan, BuildReport, PlanError};
+use crate::config;
 
 /// How long the files must stay unchanged before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(100);
@@ -40,6 +41,9 @@ pub struct ServePlan {
     pub input: PathBuf,
     /// A directory whose files replace the compiled-in theme's; watched too.
     pub templates: Option<PathBuf>,
+    /// The site's `errdocs.toml`, when not the one beside the input;
+    /// watched too.
+    pub config: Option<PathBuf>,
     pub bind: IpAddr,
     /// `0` for any free port.
     pub port: u16,
@@ -142,8 +146,11 @@ impl Server {
             .prefix("errdocs-serve-")
             .tempdir()
             .map_err(ServeError::TempDir)?;
+        // A preview is for the maintainers: it shows their material.
         let build = BuildPlan::new(plan.input.clone(), dir.path().join("site"))?
-            .with_templates(plan.templates.clone());
+            .with_templates(plan.templates.clone())
+            .with_config(plan.config.clone())
+            .with_drafts(true);
         let shared = Arc::new(http::Shared {
             live: Live::default(),
             root: build.output.clone(),
@@ -161,6 +168,10 @@ impl Server {
             .collect();
         let mut watched = vec![plan.input.clone()];
         watched.extend(plan.templates.clone());
+        let config = (plan.config.clone()).unwrap_or_else(|| config::default_path(&plan.input));
+        if config.is_file() {
+            watched.push(config);
+        }
         Ok(Server {
             plan: build,
             dir,
@@ -307,6 +318,7 @@ mod tests {
         let plan = ServePlan {
             input: PathBuf::from("input"),
             templates: None,
+            config: None,
             bind: "127.0.0.1".parse().unwrap(),
             port: taken.local_addr().unwrap().port(),
             base_path: BasePath::default(),

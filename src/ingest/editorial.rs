@@ -222,7 +222,7 @@ pub(crate) fn read_table<T: for<'de> Deserialize<'de>>(
     match parse_table(&text) {
         Ok(entries) => Some(entries),
         Err(err) => {
-            diagnostics.push(super::toml_error(path, &text, &err));
+            diagnostics.push(Diagnostic::toml(path, &text, &err));
             None
         }
     }

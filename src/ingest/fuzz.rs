@@ -157,7 +157,7 @@ pub fn editorial(data: &[u8]) {
 
 /// What ingest makes of a TOML error: a diagnostic at a line of the file.
 fn check_toml_error(text: &str, err: &toml::de::Error) {
-    let diagnostic = super::toml_error(Path::new("fuzz.toml"), text, err);
+    let diagnostic = crate::diagnostic::Diagnostic::toml(Path::new("fuzz.toml"), text, err);
     if let Some(line) = diagnostic.line {
         assert!((1..=line_count(text)).contains(&line), "line {line}");
     }

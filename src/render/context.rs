@@ -4,6 +4,7 @@
 use super::index::{At, Index};
 use super::masthead::Mastheads;
 use super::paths::BaseUrl;
+use super::settings::SiteSettings;
 use super::theme::Strings;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::{Bilingual, Lang, Record, Vendor};
@@ -17,6 +18,9 @@ pub(crate) struct Ctx<'a> {
     pub mastheads: &'a Mastheads,
     /// Where the site is published, when the build was told.
     pub base_url: Option<&'a BaseUrl>,
+    pub settings: &'a SiteSettings,
+    /// The footer's line naming the catalog shown, per language.
+    pub edition: &'a Bilingual<String>,
 }
 
 impl<'a> Ctx<'a> {

@@ -13,7 +13,7 @@ pub enum RenderError {
     },
     #[error("template error")]
     Templates(#[from] tera::Error),
-    #[error("UI strings in `templates/strings.toml`: {0}")]
+    #[error("UI strings: {0}")]
     Strings(String),
     #[error(transparent)]
     Fs(#[from] FsError),

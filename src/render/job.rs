@@ -8,6 +8,7 @@ use super::discovery::{self, SitemapFile, SitemapUrl};
 use super::error::RenderError;
 use super::index::Index;
 use super::pages::Fragments;
+use super::settings::SiteSettings;
 use super::theme::{Theme, ThemeFiles};
 use super::view::Page;
 use super::{api, pages, paths, search};
@@ -45,7 +46,10 @@ pub(super) enum Job {
     NotFound,
     Stylesheet,
     SearchScript,
+    /// The theme's favicon, when `errdocs.toml` names none.
     Favicon,
+    /// A logo or favicon `errdocs.toml` names, by its file name.
+    Image(&'static str, &'static str),
     SearchIndex,
     CodesJson,
     /// One code's entry of `codes.json` on its own.
@@ -57,17 +61,24 @@ pub(super) enum Job {
     Sitemap(SitemapFile),
 }
 
-pub(super) fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
+pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) -> Vec<Job> {
     let mut jobs = vec![
         Job::Landing,
         Job::NotFound,
         Job::Stylesheet,
         Job::SearchScript,
-        Job::Favicon,
         Job::SearchIndex,
         Job::CodesJson,
         Job::Robots,
     ];
+    if settings.favicon.is_none() {
+        jobs.push(Job::Favicon);
+    }
+    for (kind, image) in [("logo", &settings.logo), ("favicon", &settings.favicon)] {
+        if let Some(image) = image {
+            jobs.push(Job::Image(kind, image.extension()));
+        }
+    }
     for (v, vendor) in catalog.vendors.iter().enumerate() {
         jobs.push(Job::VendorCsv(v));
         jobs.extend((0..vendor.records.len()).map(|r| Job::CodeJson(v, r)));
@@ -102,9 +113,13 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index) -> Vec<Job> {
                     (0..pages::page_count(members.len())).map(move |p| Job::Status(lang, i, p))
                 }),
         );
-        jobs.extend(
-            (0..pages::page_count(index.diagnostic_records.len())).map(|p| Job::Report(lang, p)),
-        );
+        // The report is maintainers' material.
+        if settings.drafts {
+            jobs.extend(
+                (0..pages::page_count(index.diagnostic_records.len()))
+                    .map(|p| Job::Report(lang, p)),
+            );
+        }
     }
     jobs
 }
@@ -259,6 +274,7 @@ impl Job {
             Job::Stylesheet => paths::STYLESHEET.to_owned(),
             Job::SearchScript => paths::SEARCH_SCRIPT.to_owned(),
             Job::Favicon => paths::FAVICON.to_owned(),
+            Job::Image(kind, ext) => format!("{kind}.{ext}"),
             Job::SearchIndex => paths::SEARCH_INDEX.to_owned(),
             Job::CodesJson => "api/codes.json".to_owned(),
             Job::CodeJson(v, r) => {
@@ -310,6 +326,16 @@ impl Job {
             }
             Job::Favicon => {
                 out.extend_from_slice(site.files.favicon.as_bytes());
+                Ok(())
+            }
+            Job::Image(kind, _) => {
+                let settings = site.ctx.settings;
+                let image = if kind == "logo" {
+                    &settings.logo
+                } else {
+                    &settings.favicon
+                };
+                out.extend_from_slice(image.as_ref().map_or(&[][..], |i| &i.bytes));
                 Ok(())
             }
             Job::SearchIndex => search::write_index(ctx, out).map_err(|e| self.json_error(ctx, e)),

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::error::RenderError;
+use super::settings::SiteSettings;
 use super::theme::Theme;
 use super::view::piece;
 use crate::model::{Bilingual, Lang};
@@ -14,17 +15,24 @@ use crate::model::{Bilingual, Lang};
 pub(crate) struct Mastheads(Bilingual<Vec<(String, Box<str>)>>);
 
 impl Mastheads {
-    pub(crate) fn render(theme: &Theme) -> Result<Mastheads, RenderError> {
+    pub(crate) fn render(theme: &Theme, settings: &SiteSettings) -> Result<Mastheads, RenderError> {
         #[derive(Serialize)]
         struct Page<'a> {
             root: &'a str,
             lang: Lang,
+            /// The logo's file name in the site's root.
+            logo: Option<&'a str>,
         }
+        let logo = settings.logo.as_ref().map(|logo| logo.name.as_str());
         let render = |lang: Lang| -> Result<Vec<(String, Box<str>)>, RenderError> {
             (0..3)
                 .map(|depth| {
                     let root = "../".repeat(depth);
-                    let page = Page { root: &root, lang };
+                    let page = Page {
+                        root: &root,
+                        lang,
+                        logo,
+                    };
                     let html = piece(theme.tera.get(lang), MASTHEAD, "page", &page, || {
                         format!("{MASTHEAD} for {lang} pages at `{root}`")
                     })?;

@@ -70,6 +70,26 @@ impl Pager {
     }
 }
 
+/// The most characters of a vendor text a page's metadata holds; search
+/// engines show about this many.
+const SUMMARY: usize = 160;
+
+/// `text` as page metadata holds it: whole when short, else cut at a word
+/// boundary (or anywhere, in Chinese) with an ellipsis. A cell of 300,000
+/// characters is not copied into every `<meta>`.
+pub(crate) fn summary(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some((cut, _)) = text.char_indices().nth(SUMMARY) else {
+        return text.into();
+    };
+    let head = &text[..cut];
+    // Back to a space, unless that would drop more than a fifth.
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space > cut * 4 / 5 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end()).into()
+}
+
 /// Replaces `{key}` placeholders of a UI string, in one pass: a value is
 /// never scanned for placeholders itself, so a vendor text holding
 /// `{code}` stays as it is. Unknown placeholders are kept.
@@ -138,6 +158,18 @@ pub(crate) struct Chrome<'a> {
     crumbs: Vec<Crumb>,
     /// Where a browser should go instead, for pages that only lead on.
     redirect: Option<String>,
+    /// The site's name, for Open Graph.
+    site_name: &'a str,
+    /// The configured footer, as sanitised HTML.
+    footer: Option<&'a str>,
+    /// The catalog's configured release and date; on every page, so only
+    /// when configured (a hash of the catalog here would change every page
+    /// with every edit).
+    edition: Option<&'a str>,
+    /// The logo's and the favicon's file names in the site's root.
+    logo: Option<&'a str>,
+    favicon: &'a str,
+    favicon_type: &'static str,
 }
 
 #[derive(Serialize)]
@@ -213,7 +245,25 @@ impl<'a> Chrome<'a> {
                 }))
                 .collect()
         };
+        let settings = ctx.settings;
+        let title = match ctx.t(lang, "site_title") {
+            site if site == title || title.ends_with(site) => title,
+            site => format!("{title} · {site}"),
+        };
         Chrome {
+            site_name: ctx.t(lang, "site_title"),
+            footer: settings.footer.get(lang).as_deref(),
+            edition: (settings.release.is_some() || settings.updated.is_some())
+                .then(|| ctx.edition.get(lang).as_str()),
+            logo: settings.logo.as_ref().map(|logo| logo.name.as_str()),
+            favicon: settings
+                .favicon
+                .as_ref()
+                .map_or(paths::FAVICON, |f| f.name.as_str()),
+            favicon_type: settings
+                .favicon
+                .as_ref()
+                .map_or("image/svg+xml", |f| f.mime()),
             lang,
             html_lang: html_lang(lang),
             canonical: ctx.base_url.map(|base| base.join(&path(lang))),

@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::error::RenderError;
+use super::settings::SiteSettings;
 use crate::model::{Bilingual, Lang};
 
 /// The templates, by name, compiled into the binary.
@@ -65,7 +66,9 @@ const FAVICON: (&str, &str) = ("favicon.svg", include_str!("../../templates/favi
 #[derive(Debug, Hash)]
 pub struct ThemeFiles {
     templates: Vec<(&'static str, Cow<'static, str>)>,
-    strings: Cow<'static, str>,
+    /// The theme directory's `strings.toml`, which replaces the strings it
+    /// names and leaves the others as they are.
+    strings: Option<String>,
     pub(crate) stylesheet: Cow<'static, str>,
     pub(crate) search_script: Cow<'static, str>,
     pub(crate) favicon: Cow<'static, str>,
@@ -91,7 +94,10 @@ impl ThemeFiles {
                 .iter()
                 .map(|&(name, text)| Ok((name, file((name, text))?)))
                 .collect::<Result<_, RenderError>>()?,
-            strings: file(STRINGS)?,
+            strings: match dir.map(|dir| dir.join(STRINGS.0)) {
+                Some(path) if path.is_file() => Some(crate::fs::read_to_string(&path)?),
+                _ => None,
+            },
             stylesheet: file(STYLESHEET)?,
             search_script: file(SEARCH_SCRIPT)?,
             favicon: file(FAVICON)?,
@@ -112,12 +118,40 @@ pub(crate) struct Theme {
 }
 
 impl Theme {
-    pub(crate) fn load(files: &ThemeFiles) -> Result<Theme, RenderError> {
-        let strings = load_strings(&files.strings)?;
+    /// The theme with the strings `settings` sets (from `errdocs.toml`) in
+    /// place of the theme's.
+    pub(crate) fn load(files: &ThemeFiles, settings: &SiteSettings) -> Result<Theme, RenderError> {
+        let mut strings = load_strings(STRINGS.1)?;
+        if let Some(text) = &files.strings {
+            let file: Partial = toml::from_str(text).map_err(|err| {
+                RenderError::Strings(format!("in the theme's `{}`: {}", STRINGS.0, err.message()))
+            })?;
+            override_strings(
+                &mut strings,
+                &file.en,
+                &file.zh,
+                "the theme's `strings.toml`",
+            )?;
+        }
+        let pairs = |lang| settings.strings.get(lang).iter().map(|(k, v)| (k, v));
+        override_strings(
+            &mut strings,
+            pairs(Lang::En),
+            pairs(Lang::Zh),
+            "`errdocs.toml`",
+        )?;
         let engine = |lang: Lang| -> Result<tera::Tera, RenderError> {
             let mut tera = tera::Tera::new();
             tera.register_filter("number", |n: i64, _: tera::Kwargs, _: &tera::State| {
                 grouped(n)
+            });
+            // `{{ n | plural(one=t.code_count_one, other=t.code_count) }}`:
+            // the string for one or for any other number, `{count}` filled.
+            tera.register_filter("plural", |n: i64, kwargs: tera::Kwargs, _: &tera::State| {
+                let one: String = kwargs.must_get("one")?;
+                let other: String = kwargs.must_get("other")?;
+                let template = if n == 1 { one } else { other };
+                Ok::<_, tera::Error>(template.replace("{count}", &grouped(n)))
             });
             tera.add_raw_templates(files.templates.iter().map(|(n, t)| (*n, t.as_ref())))?;
             tera.global_context().insert("t", strings.get(lang));
@@ -145,6 +179,54 @@ pub(crate) fn grouped(n: i64) -> String {
         out.push(digit);
     }
     out
+}
+
+/// A theme's `strings.toml` that names only the strings it changes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Partial {
+    #[serde(default)]
+    en: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    zh: std::collections::BTreeMap<String, String>,
+}
+
+/// Puts each of `en` and `zh` in place of the string of its key; a key the
+/// theme does not have is an error naming the nearest one it has, since a
+/// misspelled key would otherwise change nothing without a word.
+fn override_strings<'a>(
+    strings: &mut Bilingual<Strings>,
+    en: impl IntoIterator<Item = (&'a String, &'a String)>,
+    zh: impl IntoIterator<Item = (&'a String, &'a String)>,
+    from: &str,
+) -> Result<(), RenderError> {
+    let mut unknown = Vec::new();
+    let pairs: [(Lang, Vec<_>); 2] = [
+        (Lang::En, en.into_iter().collect()),
+        (Lang::Zh, zh.into_iter().collect()),
+    ];
+    for (lang, pairs) in pairs {
+        let table = strings.get_mut(lang);
+        for (key, value) in pairs {
+            match table.get_mut(key.as_str()) {
+                Some(slot) => value.clone_into(slot),
+                None => {
+                    let near = crate::diagnostic::nearest(key, table.keys().map(String::as_str))
+                        .map(|k| format!(" (did you mean `{k}`?)"))
+                        .unwrap_or_default();
+                    unknown.push(format!("`{lang}.{key}`{near}"));
+                }
+            }
+        }
+    }
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(RenderError::Strings(format!(
+            "{from} sets strings the theme does not have: {}",
+            unknown.join(", ")
+        )))
+    }
 }
 
 fn load_strings(source: &str) -> Result<Bilingual<Strings>, RenderError> {
@@ -187,7 +269,8 @@ mod tests {
 
     #[test]
     fn shipped_theme_loads() {
-        let theme = Theme::load(&ThemeFiles::read(None).unwrap()).expect("theme");
+        let theme =
+            Theme::load(&ThemeFiles::read(None).unwrap(), &SiteSettings::default()).expect("theme");
         assert_eq!(theme.strings.en.len(), theme.strings.zh.len());
     }
 
@@ -202,7 +285,8 @@ mod tests {
 
     #[test]
     fn every_diagnostic_kind_has_a_label() {
-        let theme = Theme::load(&ThemeFiles::read(None).unwrap()).expect("theme");
+        let theme =
+            Theme::load(&ThemeFiles::read(None).unwrap(), &SiteSettings::default()).expect("theme");
         for kind in crate::diagnostic::Kind::ALL {
             let key = format!("kind_{}", kind.as_str().replace('-', "_"));
             assert!(theme.strings.en.contains_key(&key), "missing {key}");
@@ -213,9 +297,6 @@ mod tests {
     fn a_key_missing_in_one_language_is_named() {
         let err =
             load_strings("[en]\na = \"A\"\nb = \"B\"\n[zh]\na = \"甲\"\nc = \"丙\"\n").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "UI strings in `templates/strings.toml`: missing `en.c`, `zh.b`"
-        );
+        assert_eq!(err.to_string(), "UI strings: missing `en.c`, `zh.b`");
     }
 }

@@ -43,6 +43,7 @@ pub fn check(catalog: &Catalog, input: &Path) -> Vec<Diagnostic> {
             };
             for record in &vendor.records {
                 empty_text(record, &mut report);
+                long_text(record, &mut report);
                 one_language(record, TextField::Message, &mut report);
                 one_language(record, TextField::Solution, &mut report);
                 wrong_language(record, &mut report);
@@ -149,6 +150,33 @@ fn empty_text<'a>(record: &'a Record, report: &mut Report<'a, '_>) {
         );
     } else {
         report.warn(source, Kind::EmptyText, said);
+    }
+}
+
+/// The most characters a message has before it is taken for a mistake:
+/// the longest real message in the corpus is under a thousand.
+pub const LONG_MESSAGE: usize = 2_000;
+
+/// A message so long it is likely a whole document read as one cell.
+/// The page shows it whole; its metadata, only its start.
+fn long_text<'a>(record: &'a Record, report: &mut Report<'a, '_>) {
+    for message in &record.messages {
+        let chars = message.text.chars().count();
+        if chars <= LONG_MESSAGE {
+            continue;
+        }
+        let Some(source) = record.sources.get(message.source) else {
+            continue;
+        };
+        report.warn(
+            source,
+            Kind::LongText,
+            format!(
+                "code `{}`: its {} text is {chars} characters long (more than {LONG_MESSAGE}); \
+                 page metadata shows only its start; is a table read wrong?",
+                record.code, message.lang
+            ),
+        );
     }
 }
 

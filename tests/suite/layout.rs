@@ -16,10 +16,11 @@ use crate::support::manifest_dir;
 /// The library's top-level modules, the face first and the model last, and
 /// the modules each may use.
 const STAGES: &[(&str, &[&str])] = &[
-    ("serve", &["build", "diagnostic", "model", "fs"]),
+    ("serve", &["build", "config", "diagnostic", "model", "fs"]),
     (
         "build",
         &[
+            "config",
             "ingest",
             "xref",
             "render",
@@ -29,6 +30,7 @@ const STAGES: &[(&str, &[&str])] = &[
             "fs",
         ],
     ),
+    ("config", &["render", "diagnostic", "model", "fs"]),
     ("render", &["xref", "output", "diagnostic", "model", "fs"]),
     ("xref", &["diagnostic", "model", "fs"]),
     ("ingest", &["diagnostic", "model", "fs"]),
@@ -52,6 +54,7 @@ const RENDER: &[(&str, &[&str])] = &[
             "index",
             "masthead",
             "paths",
+            "settings",
             "theme",
             "view",
             "error",
@@ -64,10 +67,14 @@ const RENDER: &[(&str, &[&str])] = &[
     ("api", &["context", "index", "paths", "error"]),
     ("search", &["context", "index", "paths", "error"]),
     ("discovery", &["context", "paths", "error"]),
-    ("context", &["index", "masthead", "paths", "theme", "error"]),
-    ("masthead", &["theme", "view", "error"]),
+    (
+        "context",
+        &["index", "masthead", "paths", "settings", "theme", "error"],
+    ),
+    ("masthead", &["settings", "theme", "view", "error"]),
     ("index", &["paths", "error"]),
-    ("theme", &["error"]),
+    ("theme", &["settings", "error"]),
+    ("settings", &[]),
     ("view", &["error"]),
     ("paths", &[]),
     ("error", &[]),

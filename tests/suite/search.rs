@@ -389,7 +389,7 @@ fn search_pages_run_the_query_and_are_not_indexed() {
 fn the_404_page_is_bilingual_and_offers_search() {
     let html = Html::parse_document(&read(&seed_site().site(), "404.html"));
     let title = select(&html, "title")[0].text().collect::<String>();
-    assert_eq!(title, "Page not found · 页面不存在");
+    assert_eq!(title, "Page not found · 页面不存在 · Error code reference");
     let forms: Vec<&str> = select(&html, "main form")
         .iter()
         .map(|f| attr(f, "action"))

@@ -443,11 +443,14 @@ fn serves_what_a_static_host_would_under_a_base_path() {
     );
     assert_eq!(local.status, 200);
 
-    // The page is the built page, byte for byte, but for the live script;
-    // every relative link of it resolves under the sub-path.
+    // The page is the page `build --drafts` writes, byte for byte, but for
+    // the live script; every relative link of it resolves under the
+    // sub-path.
     let page = serving.get("/docs/errors/en/polaris/400141.html");
     let built_dir = tempfile::tempdir().unwrap();
-    let plan = BuildPlan::new(input.clone(), built_dir.path().join("site")).unwrap();
+    let plan = BuildPlan::new(input.clone(), built_dir.path().join("site"))
+        .unwrap()
+        .with_drafts(true);
     build::build(&plan, &()).unwrap();
     let built = std::fs::read_to_string(plan.output.join("en/polaris/400141.html")).unwrap();
     let start = page

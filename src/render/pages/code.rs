@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::Fragments;
 use super::{
     CategoryLink, Chrome, CodeRow, Ctx, ShownText, category_link, code_row, fill, first_message,
-    group_label, group_of, html_lang, language_name, shown_messages, shown_texts,
+    group_label, group_of, html_lang, language_name, shown_messages, shown_texts, summary,
 };
 use crate::model::{Code, Lang, TextField};
 use crate::render::paths;
@@ -27,6 +27,8 @@ pub(crate) struct CodePage<'a> {
     next: Option<Neighbour<'a>>,
     /// The code's entry of `codes.json` on its own.
     json_href: String,
+    /// A new issue about this page in the repository, when there is one.
+    report_href: Option<String>,
     /// UI strings with this page's values filled in.
     copied: String,
     all_codes: String,
@@ -115,6 +117,8 @@ struct SourceView<'a> {
     file: &'a str,
     line: String,
     language: String,
+    /// The file at that line in the repository, when there is one.
+    edit_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -122,7 +126,9 @@ struct CategoryView<'a> {
     link: CategoryLink<'a>,
     meaning: &'a str,
     retry: &'a str,
-    reason: String,
+    /// Why the code is in its category: maintainers' material, shown with
+    /// drafts only.
+    reason: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -175,7 +181,7 @@ pub(crate) fn code<'a>(
     let description = match text {
         Some(text) => fill(
             ctx.t(lang, "code_description_text"),
-            &[("vendor", name), ("code", code), ("text", text)],
+            &[("vendor", name), ("code", code), ("text", &summary(text))],
         ),
         None => fill(
             ctx.t(lang, "code_description"),
@@ -217,6 +223,9 @@ pub(crate) fn code<'a>(
         })
     };
     let info = ctx.category((v, r));
+    let drafts = ctx.settings.drafts;
+    let repository = ctx.settings.repository.as_ref();
+    let page_path = paths::code_page(lang, &vendor.id, &record.code, &ctx.index.names);
     let assigned = &ctx.checked.xref.categories[v][r];
     let vendors_using = ctx.index.code_users[v][r];
     CodePage {
@@ -313,6 +322,7 @@ pub(crate) fn code<'a>(
                 .sources
                 .iter()
                 .map(|src| SourceView {
+                    edit_href: repository.map(|repo| repo.edit_url(&src.file, src.line)),
                     file: &src.file,
                     line: fill(
                         ctx.t(lang, "source_line"),
@@ -329,7 +339,7 @@ pub(crate) fn code<'a>(
             link: category_link(info, lang, &root),
             meaning: info.meaning.get(lang),
             retry: info.retry.get(lang),
-            reason: reason_text(ctx, lang, &assigned.reason),
+            reason: drafts.then(|| reason_text(ctx, lang, &assigned.reason)),
         },
         permalink: PermalinkLink {
             href: paths::from_root(
@@ -350,6 +360,7 @@ pub(crate) fn code<'a>(
             .collect(),
         notes: ctx
             .diagnostics_of((v, r))
+            .filter(|_| drafts)
             .map(|d| Note {
                 kind: d.kind.as_str(),
                 label: ctx.kind_label(lang, d.kind),
@@ -362,6 +373,19 @@ pub(crate) fn code<'a>(
             &root,
             &paths::code_json(&vendor.id, &record.code, &ctx.index.names),
         ),
+        report_href: repository.map(|repo| {
+            let url = match ctx.base_url {
+                Some(base) => base.join(&page_path),
+                None => page_path.clone(),
+            };
+            repo.issue_url(
+                &fill(
+                    ctx.t(lang, "report_problem_title"),
+                    &[("vendor", name), ("code", code)],
+                ),
+                &fill(ctx.t(lang, "report_problem_body"), &[("url", &url)]),
+            )
+        }),
         copied: fill(ctx.t(lang, "copied"), &[("code", code)]),
         all_codes: fill(ctx.t(lang, "all_codes_of"), &[("vendor", name)]),
         page,

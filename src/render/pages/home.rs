@@ -68,8 +68,11 @@ pub(crate) struct HomePage<'a> {
     vendors: Vec<CountLink<'a>>,
     categories: Vec<CountLink<'a>>,
     statuses: Vec<CountLink<'a>>,
-    report_href: String,
+    /// The maintainers' report, shown with drafts only.
+    report_href: Option<String>,
     report_count: usize,
+    /// What catalog the site shows: its release and date, or a hash of it.
+    edition: &'a str,
 }
 
 impl Page for HomePage<'_> {
@@ -112,8 +115,12 @@ pub(crate) fn home<'a>(ctx: &Ctx<'a>, lang: Lang) -> HomePage<'a> {
         .collect();
     HomePage {
         categories: category_counts(ctx, lang, root),
-        report_href: paths::from_root(root, &paths::report_page(lang)),
+        report_href: ctx
+            .settings
+            .drafts
+            .then(|| paths::from_root(root, &paths::report_page(lang))),
         report_count: ctx.checked.diagnostics.len(),
+        edition: ctx.edition.get(lang),
         vendors,
         statuses,
         page,
