@@ -34,6 +34,63 @@ pub enum Command {
     /// records, what it skipped and the warnings. Exits 1 when the file
     /// holds no catalog.
     Inspect(InspectArgs),
+    /// Start a project: errdocs.toml, an example vendor in input/, a
+    /// .gitignore, and with --ci a workflow that publishes the site. Never
+    /// overwrites a file.
+    Init(InitArgs),
+    /// Copy a vendor's file into input/<ID>/ as it is, list it in the
+    /// vendor's vendor.toml (made for a new vendor), and show what errdocs
+    /// reads in it. Changes nothing when it reads no catalog.
+    Add(AddArgs),
+    /// Print a shell's completion script: `errdocs completions bash >
+    /// ~/.local/share/bash-completion/completions/errdocs`.
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The project's directory; made if missing.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Also write a workflow that builds the site and publishes it: to
+    /// GitHub Pages (.github/workflows/errdocs.yml) or GitLab Pages
+    /// (.gitlab-ci.yml).
+    #[arg(long, value_enum)]
+    pub ci: Option<CiHost>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CiHost {
+    Github,
+    Gitlab,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The vendor's file, as published.
+    pub file: PathBuf,
+    /// The vendor's id, as its URLs show it: lowercase letters, digits and
+    /// hyphens.
+    #[arg(long, value_name = "ID")]
+    pub vendor: String,
+    /// The language the file is written in; told from its texts when not
+    /// given.
+    #[arg(long, value_parser = ["en", "zh"])]
+    pub lang: Option<String>,
+    /// Read it as this format instead of detecting it.
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Its encoding when not UTF-8.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// The input directory.
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]

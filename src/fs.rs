@@ -46,6 +46,16 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), FsError> {
     wrap("write", path, std::fs::write(path, contents))
 }
 
+/// Writes a file that must not exist yet: one that does is never replaced.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), FsError> {
+    use std::io::Write;
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    wrap("create", path, file.and_then(|mut f| f.write_all(contents)))
+}
+
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     wrap("create directory", path, std::fs::create_dir_all(path))
 }

@@ -16,6 +16,7 @@ pub mod fs;
 pub mod ingest;
 pub mod model;
 pub mod output;
+pub mod project;
 pub mod render;
 pub mod serve;
 pub mod xref;

@@ -11,11 +11,12 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::{Cli, Command, InspectArgs, ServeArgs};
+use crate::cli::{AddArgs, CiHost, Cli, Command, InitArgs, InspectArgs, ServeArgs};
 use errdocs::build::{self, BuildError, BuildReport};
 use errdocs::diagnostic::{Diagnostic, Severity};
 use errdocs::ingest::{self, Inspection};
 use errdocs::model::Lang;
+use errdocs::project::{self, Ci, Outcome};
 use errdocs::render::Progress;
 use errdocs::serve::{Event, Server};
 
@@ -46,13 +47,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Ok(report) => {
                     print_warnings(&report);
                     println!(
-                        "built {} vendors, {} codes, {} pages into `{}` in {} ms ({} files written)",
-                        report.vendors,
-                        report.codes,
-                        report.pages,
+                        "built {}, {}, {} into `{}` in {} ms ({} written)",
+                        counted(report.vendors, "vendor"),
+                        counted(report.codes, "code"),
+                        counted(report.pages, "page"),
                         plan.output.display(),
                         report.elapsed.as_millis(),
-                        report.written,
+                        counted(report.written, "file"),
                     );
                     Ok(())
                 }
@@ -65,6 +66,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve(args) => serve(&args),
         Command::Inspect(args) => inspect(&args),
+        Command::Init(args) => init(&args),
+        Command::Add(args) => add(&args),
+        Command::Completions(args) => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(args.shell, &mut command, "errdocs", &mut out);
+            Ok(())
+        }
         Command::Check(args) => {
             let checked = build::check(&args.input);
             print_diagnostics(std::io::stdout(), &checked.diagnostics);
@@ -72,9 +82,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let warnings = count(&checked.diagnostics, Severity::Warning);
             let notes = count(&checked.diagnostics, Severity::Note);
             let summary = format!(
-                "checked {} vendors, {} codes: {errors} errors, {warnings} warnings, {notes} notes",
-                checked.catalog.vendors.len(),
-                checked.catalog.code_count(),
+                "checked {}, {}: {}, {}, {}",
+                counted(checked.catalog.vendors.len(), "vendor"),
+                counted(checked.catalog.code_count(), "code"),
+                counted(errors, "error"),
+                counted(warnings, "warning"),
+                counted(notes, "note"),
             );
             if errors > 0 || (args.deny_warnings && warnings > 0) {
                 anyhow::bail!("{summary}");
@@ -83,6 +96,63 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn init(args: &InitArgs) -> anyhow::Result<()> {
+    let ci = args.ci.map(|ci| match ci {
+        CiHost::Github => Ci::GitHub,
+        CiHost::Gitlab => Ci::GitLab,
+    });
+    for outcome in project::init(&args.dir, ci)? {
+        match outcome {
+            Outcome::Created(path) => println!("created {}", path.display()),
+            Outcome::Kept(path) => println!("kept {} (already there)", path.display()),
+        }
+    }
+    let cd = match args.dir.as_os_str() {
+        dir if dir == "." => String::new(),
+        _ => format!("cd {} && ", args.dir.display()),
+    };
+    println!("next: {cd}errdocs build (or errdocs serve to preview)");
+    Ok(())
+}
+
+fn add(args: &AddArgs) -> anyhow::Result<()> {
+    let lang = args
+        .lang
+        .as_deref()
+        .map(|l| if l == "zh" { Lang::Zh } else { Lang::En });
+    let added = match project::add(
+        &args.input,
+        &args.file,
+        &args.vendor,
+        lang,
+        args.format.as_deref(),
+        args.encoding.as_deref(),
+    ) {
+        Ok(added) => added,
+        Err(diagnostic) => anyhow::bail!("{diagnostic}"),
+    };
+    match &added.file {
+        Outcome::Created(path) => println!("copied to {}", path.display()),
+        Outcome::Kept(path) => println!("{} is already there, the same", path.display()),
+    }
+    match &added.vendor_toml {
+        project::Listing::Created(path) => println!(
+            "created {} (lang = \"{}\"); give the vendor its names there",
+            path.display(),
+            added.lang
+        ),
+        project::Listing::Extended(path) => {
+            println!("listed in {} (lang = \"{}\")", path.display(), added.lang)
+        }
+        project::Listing::Listed(path) => println!("already listed in {}", path.display()),
+    }
+    println!();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let _ = write_inspection(&mut out, &added.inspection, 5);
+    let _ = out.flush();
+    Ok(())
 }
 
 fn inspect(args: &InspectArgs) -> anyhow::Result<()> {
@@ -192,7 +262,7 @@ fn print_warnings(report: &BuildReport) {
             .filter(|d| d.severity != Severity::Note),
     );
     if notes > 0 {
-        eprintln!("{notes} notes: `errdocs check` shows them");
+        eprintln!("{}: `errdocs check` shows them", counted(notes, "note"));
     }
 }
 
@@ -245,19 +315,20 @@ fn tell(event: Event, open: bool) {
         } => {
             print_warnings(report);
             println!(
-                "built {} vendors, {} codes, {} pages in {} ms",
-                report.vendors,
-                report.codes,
-                report.pages,
+                "built {}, {}, {} in {} ms",
+                counted(report.vendors, "vendor"),
+                counted(report.codes, "code"),
+                counted(report.pages, "page"),
                 report.elapsed.as_millis()
             );
         }
         Event::Built { report, .. } => {
             let warnings = count(&report.diagnostics, Severity::Warning);
             println!(
-                "rebuilt in {} ms: {} files written, {warnings} warnings",
+                "rebuilt in {} ms: {} written, {}",
                 report.elapsed.as_millis(),
-                report.written
+                counted(report.written, "file"),
+                counted(warnings, "warning")
             );
         }
         Event::Failed { error, first } => {
@@ -290,6 +361,14 @@ fn print_error(err: &(dyn std::error::Error + 'static)) {
     while let Some(next) = cause {
         eprintln!("  caused by: {next}");
         cause = next.source();
+    }
+}
+
+/// `1 vendor`, `4 vendors`.
+fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
     }
 }
 

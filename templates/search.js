@@ -430,7 +430,24 @@
     });
   }
 
+  /** On the landing page of a site with a default language: on to the
+   *  language the browser prefers, or else to the default. */
+  function sendOn() {
+    var fallback = document.documentElement.getAttribute('data-default-lang');
+    if (!fallback) return false;
+    var wanted = navigator.languages || [navigator.language || ''];
+    var lang = fallback;
+    for (var i = 0; i < wanted.length; i++) {
+      var tag = String(wanted[i]).toLowerCase();
+      if (tag.lastIndexOf('zh', 0) === 0) { lang = 'zh'; break; }
+      if (tag.lastIndexOf('en', 0) === 0) { lang = 'en'; break; }
+    }
+    location.replace(lang + '/index.html');
+    return true;
+  }
+
   function start() {
+    if (sendOn()) return;
     var form = document.querySelector('form.search[data-root]');
     if (form) {
       var input = setUpCombobox(form);

@@ -170,6 +170,9 @@ pub(crate) struct Chrome<'a> {
     logo: Option<&'a str>,
     favicon: &'a str,
     favicon_type: &'static str,
+    /// On the landing page: the language a reader whose browser prefers
+    /// neither is sent to, when `errdocs.toml` names one.
+    default_lang: Option<Lang>,
 }
 
 #[derive(Serialize)]
@@ -264,6 +267,7 @@ impl<'a> Chrome<'a> {
                 .favicon
                 .as_ref()
                 .map_or("image/svg+xml", |f| f.mime()),
+            default_lang: None,
             lang,
             html_lang: html_lang(lang),
             canonical: ctx.base_url.map(|base| base.join(&path(lang))),

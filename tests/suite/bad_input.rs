@@ -94,7 +94,7 @@ fn a_good_build_replaces_the_old_site() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(stdout.starts_with("built 1 vendors, 1 codes, "), "{stdout}");
+    assert!(stdout.starts_with("built 1 vendor, 1 code, "), "{stdout}");
     assert!(!site.join("stale.html").exists());
     assert!(site.join("en/acme/1001.html").is_file());
     assert_eq!(

@@ -72,7 +72,7 @@ fn a_50_mb_source_builds_in_linear_time() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(
-        stdout.starts_with(&format!("built 1 vendors, {CODES} codes,")),
+        stdout.starts_with(&format!("built 1 vendor, {CODES} codes,")),
         "{stdout}"
     );
     // A release build takes about 4 s on a loaded 2-CPU machine (a debug

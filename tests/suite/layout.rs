@@ -30,6 +30,10 @@ const STAGES: &[(&str, &[&str])] = &[
             "fs",
         ],
     ),
+    (
+        "project",
+        &["config", "ingest", "diagnostic", "model", "fs"],
+    ),
     ("config", &["render", "diagnostic", "model", "fs"]),
     ("render", &["xref", "output", "diagnostic", "model", "fs"]),
     ("xref", &["diagnostic", "model", "fs"]),

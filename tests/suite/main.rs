@@ -11,6 +11,7 @@ mod hostile;
 mod incremental;
 mod kill;
 mod layout;
+mod project;
 mod references;
 mod reproducible;
 mod search;

@@ -28,8 +28,9 @@ struct LanguageChoice<'a> {
     t: &'a Strings,
 }
 
-/// Both languages at once, without redirecting: search engines and shared
-/// links stay stable.
+/// Both languages at once: search engines and shared links stay stable.
+/// When `errdocs.toml` names a default language, `search.js` sends a
+/// reader on to the language the browser prefers, or else to that one.
 pub(crate) fn landing<'a>(ctx: &Ctx<'a>) -> LandingPage<'a> {
     let strings = ctx.strings;
     let choice = |lang| LanguageChoice {
@@ -52,6 +53,7 @@ pub(crate) fn landing<'a>(ctx: &Ctx<'a>) -> LandingPage<'a> {
     );
     page.switch = None;
     page.alternates.clear();
+    page.default_lang = ctx.settings.default_language;
     let catalog = &ctx.checked.catalog;
     LandingPage {
         page,
