@@ -74,6 +74,9 @@ struct RecordView<'a> {
     note: Option<&'a str>,
     /// Says whose words a translation is.
     translation_note: Option<String>,
+    /// The translation translates nothing the vendor wrote: the vendor
+    /// gave no text, and the team wrote one.
+    written: bool,
     /// The same for a translated solution.
     solution_translation_note: String,
     /// Heads the vendor's texts in the other language.
@@ -175,15 +178,25 @@ pub(crate) fn code<'a>(
     let record = &vendor.records[r];
     let code = record.code.as_str();
     let name = vendor.name.get(lang).as_str();
+    // Metadata is in the page's language: the vendor's text, else the
+    // team's translation, else words saying which language the text is in.
     let text = record
         .message(lang)
-        .or_else(|| record.message(lang.other()));
-    let description = match text {
-        Some(text) => fill(
+        .or_else(|| record.translation(lang).map(|t| t.text.as_str()));
+    let description = match (text, record.message(lang.other())) {
+        (Some(text), _) => fill(
             ctx.t(lang, "code_description_text"),
             &[("vendor", name), ("code", code), ("text", &summary(text))],
         ),
-        None => fill(
+        (None, Some(_)) => fill(
+            ctx.t(lang, "code_description_other"),
+            &[
+                ("vendor", name),
+                ("code", code),
+                ("language", language_name(s, lang.other())),
+            ],
+        ),
+        (None, None) => fill(
             ctx.t(lang, "code_description"),
             &[("vendor", name), ("code", code)],
         ),
@@ -303,11 +316,21 @@ pub(crate) fn code<'a>(
                     })
                     .collect(),
             },
+            written: record.messages.is_empty(),
+            // Whose words a translation is, and from what: the vendor's
+            // text in the other language, or, where the vendor wrote none,
+            // the code's name.
             translation_note: translation.map(|_| {
-                fill(
-                    ctx.t(lang, "translation_note"),
-                    &[("language", language_name(s, lang.other()))],
-                )
+                match (&record.name, record.messages.is_empty()) {
+                    (_, false) => fill(
+                        ctx.t(lang, "translation_note"),
+                        &[("language", language_name(s, lang.other()))],
+                    ),
+                    (Some(name), true) => {
+                        fill(ctx.t(lang, "translation_note_name"), &[("name", name)])
+                    }
+                    (None, true) => ctx.t(lang, "translation_note_none").to_owned(),
+                }
             }),
             solution_translation_note: fill(
                 ctx.t(lang, "translation_note"),
