@@ -145,9 +145,10 @@ fn count_errors(diagnostics: &[Diagnostic]) -> usize {
     diagnostics.iter().filter(|d| d.is_error()).count()
 }
 
-/// Ingests `input`, cross-references it and runs the consistency report.
-pub fn check(input: &Path) -> Checked {
-    let (catalog, diagnostics) = read_and_check(input);
+/// Ingests `input`, cross-references it and runs the consistency report;
+/// with `all`, it also lists the gaps reviewed translations fill.
+pub fn check(input: &Path, all: bool) -> Checked {
+    let (catalog, diagnostics) = read_and_check(input, all);
     let xref = xref::cross_reference(&catalog);
     Checked {
         catalog,
@@ -157,10 +158,10 @@ pub fn check(input: &Path) -> Checked {
 }
 
 /// Ingest and the consistency report, without the cross-reference.
-fn read_and_check(input: &Path) -> (Catalog, Vec<Diagnostic>) {
+fn read_and_check(input: &Path, all: bool) -> (Catalog, Vec<Diagnostic>) {
     let ingested = ingest::ingest(input);
     let mut diagnostics = ingested.diagnostics;
-    diagnostics.extend(xref::check(&ingested.catalog, input));
+    diagnostics.extend(xref::check(&ingested.catalog, input, all));
     (ingested.catalog, diagnostics)
 }
 
@@ -176,7 +177,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         config::load(&plan.input, plan.config.as_deref()).map_err(BuildError::Input)?;
     config.site.drafts |= plan.drafts;
     let base_url = plan.base_url.clone().or(config.base_url.take());
-    let (catalog, diagnostics) = read_and_check(&plan.input);
+    let (catalog, diagnostics) = read_and_check(&plan.input, false);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Input(diagnostics));
     }

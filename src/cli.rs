@@ -121,6 +121,9 @@ pub struct CheckArgs {
     /// Exit with an error on warnings too, for a docs repository's CI.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also list the gaps the team's reviewed translations already fill.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, clap::Args)]

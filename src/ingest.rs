@@ -259,7 +259,7 @@ fn attach_editorial(
 ) {
     let prefix = format!("{}/", relative_name(input, dir));
     let translations = editorial::read_translations(dir, &prefix, records, diagnostics);
-    let notes = editorial::read_notes(dir, &prefix, records, diagnostics);
+    let (notes, acknowledged) = editorial::read_notes(dir, &prefix, records, diagnostics);
     // Both were checked against the records, so every code is found.
     for translation in translations {
         if let Some(at) = editorial::position(records, translation.code.as_str()) {
@@ -269,6 +269,11 @@ fn attach_editorial(
     for note in notes {
         if let Some(at) = editorial::position(records, note.code.as_str()) {
             records[at].note = Some(note);
+        }
+    }
+    for (code, acknowledgement) in acknowledged {
+        if let Some(at) = editorial::position(records, code.as_str()) {
+            records[at].acknowledged.push(acknowledgement);
         }
     }
 }

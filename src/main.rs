@@ -76,7 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Check(args) => {
-            let checked = build::check(&args.input);
+            let checked = build::check(&args.input, args.all);
             print_diagnostics(std::io::stdout(), &checked.diagnostics);
             let errors = count(&checked.diagnostics, Severity::Error);
             let warnings = count(&checked.diagnostics, Severity::Warning);

@@ -304,6 +304,23 @@ pub struct Record {
     pub translations: Vec<Translation>,
     /// An editor's note where the vendor's text is wrong.
     pub note: Option<EditorNote>,
+    /// Consistency findings on this code the documentation team accepted.
+    pub acknowledged: Vec<Acknowledgement>,
+}
+
+/// A finding of `errdocs check` the documentation team has looked at and
+/// accepted (the vendor's text is as it is): shown as a note, it no
+/// longer counts as a warning.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Acknowledgement {
+    /// The finding's kind, as `check` names it: `same-text`.
+    pub kind: String,
+    /// Who accepted it, and why.
+    pub by: String,
+    pub why: String,
+    /// Relative to the input directory, `/`-separated.
+    pub file: String,
+    pub line: usize,
 }
 
 impl Record {
@@ -321,6 +338,7 @@ impl Record {
             sources: Vec::new(),
             translations: Vec::new(),
             note: None,
+            acknowledged: Vec::new(),
         }
     }
 

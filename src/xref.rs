@@ -60,6 +60,6 @@ pub struct Checked {
 }
 
 /// The consistency report over a catalog: see [`check::check`].
-pub fn check(catalog: &Catalog, input: &std::path::Path) -> Vec<Diagnostic> {
-    check::check(catalog, input)
+pub fn check(catalog: &Catalog, input: &std::path::Path, all: bool) -> Vec<Diagnostic> {
+    check::check(catalog, input, all)
 }

@@ -13,7 +13,9 @@ use serde::Deserialize;
 use super::text::{self, LineIndex};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::fs;
-use crate::model::{Bilingual, Code, EditorNote, Lang, Message, Record, TextField, Translation};
+use crate::model::{
+    Acknowledgement, Bilingual, Code, EditorNote, Lang, Message, Record, TextField, Translation,
+};
 
 /// One code's entry of a translations file: its message alone, or any of
 /// its texts by field (`{ message = "…", solution = "…" }`). What is
@@ -164,36 +166,156 @@ pub(crate) fn read_translations(
     translations
 }
 
-/// The vendor's editor's notes, checked against its records.
+/// The key of `notes.toml` under which findings are acknowledged, not a
+/// code.
+const ACKNOWLEDGED: &str = "acknowledged";
+
+/// The vendor's editor's notes, and the findings its team acknowledged,
+/// checked against its records. `notes.toml` holds `"CODE" = { en, zh }`
+/// notes, then an `[acknowledged]` table:
+///
+/// ```toml
+/// [acknowledged]
+/// "4000299" = { kind = "same-text", by = "docs team", why = "NetEase gives both codes one text" }
+/// ```
 pub(crate) fn read_notes(
     dir: &Path,
     prefix: &str,
     records: &[Record],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<EditorNote> {
+) -> (Vec<EditorNote>, Vec<(Code, Acknowledgement)>) {
     let path = dir.join(NOTES_FILE);
-    let Some(entries) = read_table::<Bilingual<String>>(&path, diagnostics) else {
-        return Vec::new();
+    let file = format!("{prefix}{NOTES_FILE}");
+    let Some(entries) = read_table::<toml::Value>(&path, diagnostics) else {
+        return (Vec::new(), Vec::new());
+    };
+    let unknown = |diagnostics: &mut Vec<Diagnostic>, code: &str, line, what: &str| {
+        diagnostics.push(Diagnostic::warning(
+            Kind::Translation,
+            &path,
+            Some(line),
+            format!("code `{code}` is not one of this vendor's codes; {what} unused"),
+        ));
     };
     let mut notes = Vec::new();
-    for (code, text, line) in entries {
+    let mut acknowledged = Vec::new();
+    for (code, value, line) in entries {
+        if code == ACKNOWLEDGED {
+            acknowledged = read_acknowledged(&path, &file, records, diagnostics);
+            continue;
+        }
+        let text = match Bilingual::<String>::deserialize(value) {
+            Ok(text) => text,
+            Err(err) => {
+                diagnostics.push(Diagnostic::error(
+                    Kind::Config,
+                    &path,
+                    Some(line),
+                    format!(
+                        "note on `{code}`: {}",
+                        crate::diagnostic::toml_message(err.message())
+                    ),
+                ));
+                continue;
+            }
+        };
         if position(records, &code).is_none() {
-            diagnostics.push(Diagnostic::warning(
-                Kind::Translation,
-                &path,
-                Some(line),
-                format!("code `{code}` is not one of this vendor's codes; note unused"),
-            ));
+            unknown(diagnostics, &code, line, "note");
             continue;
         }
         notes.push(EditorNote {
             code: Code::new(code),
             text,
-            file: format!("{prefix}{NOTES_FILE}"),
+            file: file.clone(),
             line,
         });
     }
-    notes
+    (notes, acknowledged)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AckEntry {
+    /// One kind of finding, or several.
+    kind: Kinds,
+    by: String,
+    why: String,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Kinds {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// The `[acknowledged]` table of `notes.toml` at `path`, which was read
+/// and parses.
+fn read_acknowledged(
+    path: &Path,
+    file: &str,
+    records: &[Record],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(Code, Acknowledgement)> {
+    #[derive(Deserialize)]
+    struct File {
+        acknowledged: BTreeMap<String, toml::Spanned<AckEntry>>,
+    }
+    let Ok(text) = fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    let table = match toml::from_str::<File>(&text) {
+        Ok(table) => table,
+        Err(err) => {
+            diagnostics.push(Diagnostic::toml(path, &text, &err));
+            return Vec::new();
+        }
+    };
+    let lines = LineIndex::new(&text);
+    let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let mut acknowledged = Vec::new();
+    for (code, entry) in table.acknowledged {
+        let line = lines.line(entry.span().start);
+        let entry = entry.into_inner();
+        if position(records, &code).is_none() {
+            diagnostics.push(Diagnostic::warning(
+                Kind::Translation,
+                path,
+                Some(line),
+                format!("code `{code}` is not one of this vendor's codes; acknowledgement unused"),
+            ));
+            continue;
+        }
+        let kinds = match entry.kind {
+            Kinds::One(kind) => vec![kind],
+            Kinds::Many(kinds) => kinds,
+        };
+        for kind in kinds {
+            if !known.contains(&kind.as_str()) {
+                let near = crate::diagnostic::nearest(&kind, known.iter().copied())
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default();
+                diagnostics.push(Diagnostic::error(
+                    Kind::Config,
+                    path,
+                    Some(line),
+                    format!("acknowledgement of `{code}`: `{kind}` is not a kind of finding{near}"),
+                ));
+                continue;
+            }
+            acknowledged.push((
+                Code::new(code.clone()),
+                Acknowledgement {
+                    kind,
+                    by: entry.by.clone(),
+                    why: entry.why.clone(),
+                    file: file.to_owned(),
+                    line,
+                },
+            ));
+        }
+    }
+    acknowledged
 }
 
 fn language(lang: Lang) -> &'static str {

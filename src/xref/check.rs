@@ -24,11 +24,16 @@ use crate::diagnostic::{Diagnostic, Kind, Severity};
 use crate::model::{Bilingual, Catalog, Lang, Message, Record, SourceRef, TextField, Vendor};
 
 /// Warnings about the catalog read from `input`, each at a source line.
+/// With `all`, also the gaps a reviewed translation fills, which are left
+/// out by default: the team has already done what they ask. A finding the
+/// team acknowledged (`[acknowledged]` in `notes.toml`) is a note that
+/// says who accepted it and why; an acknowledgement that matches no
+/// finding is a warning, so none outlives its reason.
 ///
 /// The order is stable: by vendor, then by file and line; findings on one
 /// line in the order empty text, one language, wrong language,
 /// disagreement, same text.
-pub fn check(catalog: &Catalog, input: &Path) -> Vec<Diagnostic> {
+pub fn check(catalog: &Catalog, input: &Path, all: bool) -> Vec<Diagnostic> {
     let terms = KeyTerms::builtin();
     // Vendors are checked in parallel; the findings come back in catalog order.
     let mut found: Vec<Found> = catalog
@@ -40,8 +45,11 @@ pub fn check(catalog: &Catalog, input: &Path) -> Vec<Diagnostic> {
             let mut report = Report {
                 vendor: index,
                 found: &mut found,
+                code: None,
+                all,
             };
             for record in &vendor.records {
+                report.code = Some(record);
                 empty_text(record, &mut report);
                 long_text(record, &mut report);
                 one_language(record, TextField::Message, &mut report);
@@ -56,18 +64,53 @@ pub fn check(catalog: &Catalog, input: &Path) -> Vec<Diagnostic> {
     found.par_sort_by(|a, b| {
         (a.vendor, &a.source.file, a.source.line).cmp(&(b.vendor, &b.source.file, b.source.line))
     });
-    found
+    let mut used: std::collections::HashSet<(usize, &str, usize)> = Default::default();
+    let mut diagnostics: Vec<Diagnostic> = found
         .into_iter()
         .map(|f| {
+            let acknowledged = f.record.and_then(|record| {
+                record
+                    .acknowledged
+                    .iter()
+                    .find(|a| a.kind == f.kind.as_str())
+            });
+            let (severity, message) = match acknowledged {
+                Some(a) if f.severity == Severity::Warning => {
+                    used.insert((f.vendor, a.file.as_str(), a.line));
+                    (
+                        Severity::Note,
+                        format!("{}; acknowledged by {}: {}", f.message, a.by, a.why),
+                    )
+                }
+                _ => (f.severity, f.message),
+            };
             Diagnostic::new(
-                f.severity,
+                severity,
                 f.kind,
                 input.join(&f.source.file),
                 Some(f.source.line),
-                f.message,
+                message,
             )
         })
-        .collect()
+        .collect();
+    for (v, vendor) in catalog.vendors.iter().enumerate() {
+        for record in &vendor.records {
+            for a in &record.acknowledged {
+                if !used.contains(&(v, a.file.as_str(), a.line)) {
+                    diagnostics.push(Diagnostic::warning(
+                        Kind::Translation,
+                        input.join(&a.file),
+                        Some(a.line),
+                        format!(
+                            "code `{}`: no `{}` finding to acknowledge; remove the acknowledgement",
+                            record.code, a.kind
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    diagnostics
 }
 
 /// A finding before it becomes a [`Diagnostic`]: the vendor's index keeps
@@ -78,11 +121,17 @@ struct Found<'a> {
     source: &'a SourceRef,
     kind: Kind,
     message: String,
+    /// The record the finding is about.
+    record: Option<&'a Record>,
 }
 
 struct Report<'a, 'f> {
     vendor: usize,
     found: &'f mut Vec<Found<'a>>,
+    /// The record the findings pushed now are about.
+    code: Option<&'a Record>,
+    /// Whether gaps a reviewed translation fills are reported too.
+    all: bool,
 }
 
 impl<'a> Report<'a, '_> {
@@ -90,8 +139,12 @@ impl<'a> Report<'a, '_> {
         self.push(Severity::Warning, source, kind, message);
     }
 
+    /// A gap the team's translations already fill: reported with `all`
+    /// only.
     fn note(&mut self, source: &'a SourceRef, kind: Kind, message: String) {
-        self.push(Severity::Note, source, kind, message);
+        if self.all {
+            self.push(Severity::Note, source, kind, message);
+        }
     }
 
     fn push(&mut self, severity: Severity, source: &'a SourceRef, kind: Kind, message: String) {
@@ -101,6 +154,7 @@ impl<'a> Report<'a, '_> {
             source,
             kind,
             message,
+            record: self.code,
         });
     }
 }
@@ -358,6 +412,7 @@ fn same_text<'a>(vendor: &'a Vendor, report: &mut Report<'a, '_>) {
             if earlier_message.text != message.text {
                 text.push_str(&format!(" (there \"{}\")", earlier_message.text));
             }
+            report.code = Some(record);
             report.warn(source, Kind::SameText, text);
         }
     }

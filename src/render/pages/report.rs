@@ -1,4 +1,5 @@
-//! The maintainers' report: every diagnostic, linked to its code.
+//! The maintainers' report: every diagnostic, errors first, then
+//! warnings, then notes, each linked to its code.
 
 use serde::Serialize;
 
@@ -25,11 +26,22 @@ impl Page for ReportPage<'_> {
 struct ReportRow<'a> {
     location: String,
     error: bool,
+    /// `error`, `warning` or `note`, and its label in the page's language.
+    severity: &'static str,
+    severity_label: &'a str,
     kind: &'static str,
     label: &'a str,
     message: &'a str,
     href: Option<String>,
     code: Option<&'a str>,
+}
+
+fn rank(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Note => 2,
+    }
 }
 
 pub(crate) fn report<'a>(
@@ -47,13 +59,16 @@ pub(crate) fn report<'a>(
         ctx.t(lang, "report_intro").to_owned(),
         vec![(None, heading)],
     );
-    let rows = ctx
-        .checked
-        .diagnostics
-        .iter()
-        .zip(&ctx.index.diagnostic_records)
+    let diagnostics = &ctx.checked.diagnostics;
+    // What needs doing first: errors, then warnings, then notes, each in
+    // the report's order (by file and line).
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| rank(diagnostics[i].severity));
+    let rows = order
+        .into_iter()
         .skip(p * PAGE_SIZE)
         .take(PAGE_SIZE)
+        .map(|i| (&diagnostics[i], &ctx.index.diagnostic_records[i]))
         .map(|(d, at)| {
             let file = d
                 .path
@@ -66,9 +81,16 @@ pub(crate) fn report<'a>(
                 None => file,
             };
             let record = at.map(|at| (ctx.vendor(at.0), ctx.record(at)));
+            let severity = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
+            };
             ReportRow {
                 location,
                 error: d.severity == Severity::Error,
+                severity,
+                severity_label: ctx.t(lang, &format!("severity_{severity}")),
                 kind: d.kind.as_str(),
                 label: ctx.kind_label(lang, d.kind),
                 message: &d.message,

@@ -14,7 +14,7 @@ fn seeds_input() -> PathBuf {
 fn check_seeds() -> Vec<Diagnostic> {
     let input = seeds_input();
     let ingested = crate::ingest::ingest(&input);
-    check(&ingested.catalog, &input)
+    check(&ingested.catalog, &input, true)
 }
 
 /// The code a diagnostic is about: the first one in backticks.
@@ -164,12 +164,15 @@ fn seeds_report_the_polaris_tables_disagreeing() {
         .into_iter()
         .find(|d| code_of(d) == "400309")
         .unwrap();
+    // The team acknowledged it in notes.toml: the finding says so.
     assert_eq!(
         swap.message,
         "code `400309`: English and Chinese texts likely disagree: \
          English \"not found tag config\" (`polaris/error-codes.en.md:88`) speaks of tag, \
-         Chinese \"主配置未找到\" of master"
+         Chinese \"主配置未找到\" of master; acknowledged by docs team: \
+         the tables swap 400309 and 400310; the note above says which is right"
     );
+    assert_eq!(swap.severity, Severity::Note);
 }
 
 #[test]
@@ -192,7 +195,7 @@ fn a_faithful_pair_is_not_a_disagreement() {
                 .text("在已被禁用的实例上进行心跳"),
         ],
     )]);
-    assert!(check(&catalog, Path::new("input")).is_empty());
+    assert!(check(&catalog, Path::new("input"), true).is_empty());
 }
 
 #[test]
@@ -209,7 +212,7 @@ fn a_generic_word_alone_does_not_make_a_disagreement() {
                 .text("服务别名不允许创建路由规则"),
         ],
     )]);
-    assert!(check(&catalog, Path::new("input")).is_empty());
+    assert!(check(&catalog, Path::new("input"), true).is_empty());
 }
 
 #[test]
@@ -292,7 +295,7 @@ fn translated_codes_are_not_reported_as_one_language() {
                 .text("用户已存在"),
         ],
     )]);
-    assert_eq!(check(&catalog, Path::new("input")).len(), 2);
+    assert_eq!(check(&catalog, Path::new("input"), true).len(), 2);
     let translation = |code: &str, lang, text: &str| crate::model::Translation {
         code: Code::new(code),
         field: crate::model::TextField::Message,
@@ -309,7 +312,7 @@ fn translated_codes_are_not_reported_as_one_language() {
     records[1]
         .translations
         .push(translation("2", Lang::Zh, "用户已存在"));
-    let diagnostics = check(&catalog, Path::new("input"));
+    let diagnostics = check(&catalog, Path::new("input"), true);
     let warned: Vec<&str> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)
@@ -336,11 +339,10 @@ fn seeds_report_the_english_line_in_the_polaris_chinese_table_as_wrong_language(
             "400509".into()
         )]
     );
-    assert_eq!(
-        wrong[0].message,
+    assert!(wrong[0].message.starts_with(
         "code `400509` has English text in a file declared Chinese: \
-         \"not allow modify main account default strategy\""
-    );
+         \"not allow modify main account default strategy\"; acknowledged by docs team"
+    ));
 }
 
 #[test]
@@ -423,7 +425,7 @@ fn same_text_ignores_case_spacing_and_trailing_punctuation_and_names_the_first()
             ],
         ),
     ]);
-    let diagnostics = check(&catalog, Path::new("input"));
+    let diagnostics = check(&catalog, Path::new("input"), true);
     let same: Vec<String> = of_kind(&diagnostics, Kind::SameText)
         .into_iter()
         .map(ToString::to_string)
@@ -452,7 +454,7 @@ fn same_text_twice_under_one_code_is_left_to_ingest() {
                 .text("missing param"),
         ],
     )]);
-    assert!(of_kind(&check(&catalog, Path::new("input")), Kind::SameText).is_empty());
+    assert!(of_kind(&check(&catalog, Path::new("input"), true), Kind::SameText).is_empty());
 }
 
 #[test]
@@ -480,7 +482,7 @@ fn diagnostics_point_into_the_input_directory_by_vendor_then_file_and_line() {
         ),
     ]);
     let input = Path::new("docs/input");
-    let places: Vec<(PathBuf, Option<usize>, Kind)> = check(&catalog, input)
+    let places: Vec<(PathBuf, Option<usize>, Kind)> = check(&catalog, input, true)
         .into_iter()
         .map(|d| (d.path, d.line, d.kind))
         .collect();
@@ -509,10 +511,81 @@ fn a_bilingual_row_in_a_chinese_file_is_not_wrong_language() {
                 .text("not allow modify main account default strategy"),
         ],
     )]);
-    let diagnostics = check(&catalog, Path::new("input"));
+    let diagnostics = check(&catalog, Path::new("input"), true);
     let wrong: Vec<&str> = of_kind(&diagnostics, Kind::WrongLanguage)
         .into_iter()
         .map(code_of)
         .collect();
     assert_eq!(wrong, ["2"]);
+}
+
+#[test]
+fn a_filled_gap_is_left_out_unless_all_are_asked_for() {
+    let mut catalog = catalog(vec![(
+        "v",
+        vec![
+            Record::for_test("1")
+                .row(ZH, 3, Lang::Zh)
+                .text("未找到心跳类型"),
+        ],
+    )]);
+    catalog.vendors[0].records[0]
+        .translations
+        .push(crate::model::Translation {
+            code: Code::new("1"),
+            field: crate::model::TextField::Message,
+            lang: Lang::En,
+            text: "not found heartbeat type".to_owned(),
+            file: "v/translations.en.toml".to_owned(),
+            line: 1,
+        });
+    assert!(check(&catalog, Path::new("input"), false).is_empty());
+    assert_eq!(check(&catalog, Path::new("input"), true).len(), 1);
+}
+
+#[test]
+fn an_acknowledged_finding_is_a_note_and_a_stale_acknowledgement_a_warning() {
+    let mut catalog = catalog(vec![(
+        "v",
+        vec![
+            Record::for_test("1").row(ZH, 3, Lang::Zh).text("参数错误"),
+            Record::for_test("2").row(ZH, 4, Lang::Zh).text("参数错误"),
+        ],
+    )]);
+    let ack = |kind: &str, line| crate::model::Acknowledgement {
+        kind: kind.to_owned(),
+        by: "docs team".to_owned(),
+        why: "the vendor gives both one text".to_owned(),
+        file: "v/notes.toml".to_owned(),
+        line,
+    };
+    let warnings = |diagnostics: &[Diagnostic]| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    let before = check(&catalog, Path::new("input"), false);
+    assert_eq!(of_kind(&before, Kind::SameText).len(), 1);
+    let records = &mut catalog.vendors[0].records;
+    records[1].acknowledged.push(ack("same-text", 5));
+    records[0].acknowledged.push(ack("disagreement", 6));
+    let after = check(&catalog, Path::new("input"), false);
+    let same = of_kind(&after, Kind::SameText);
+    assert_eq!(same[0].severity, Severity::Note);
+    assert!(
+        same[0]
+            .message
+            .ends_with("acknowledged by docs team: the vendor gives both one text")
+    );
+    assert_eq!(
+        warnings(&after)
+            .iter()
+            .filter(|w| !w.contains("one-language"))
+            .collect::<Vec<_>>(),
+        [
+            "input/v/notes.toml:6: warning[translation]: code `1`: no `disagreement` finding to acknowledge; remove the acknowledgement"
+        ]
+    );
 }
