@@ -430,3 +430,22 @@ fn english_runs(html: &Html) -> Vec<String> {
     }
     found
 }
+
+#[test]
+fn a_column_no_code_fills_is_left_out_of_the_table() {
+    let headers = |html: &Html| -> Vec<String> {
+        select(html, "table.codes thead th")
+            .iter()
+            .map(|th| th.text().collect())
+            .collect()
+    };
+    // Huawei CSE gives no symbolic names; Polaris names its codes.
+    let cse = page("en/huawei-cse/index.html");
+    let columns = headers(&cse);
+    assert_eq!(columns, ["Code", "HTTP status", "Category", "Meaning"]);
+    for row in select(&cse, "table.codes tbody tr") {
+        assert_eq!(row.child_elements().count(), columns.len());
+    }
+    let polaris = headers(&page("en/polaris/index.html"));
+    assert!(polaris.iter().any(|h| h == "Name"), "{polaris:?}");
+}
