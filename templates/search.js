@@ -1,5 +1,6 @@
 /* errdocs: the search box on every page, the search page, the copy-code
-   button. Plain ES2017, no dependencies, no build step.
+   button and the theme button. Plain ES2017, no dependencies, no build
+   step.
 
    The index, search/index.js, is loaded the first time the search box is
    used, as a <script> whose URL is relative to the page's root: fetch()
@@ -430,6 +431,42 @@
     });
   }
 
+  // ---- The theme button: system, light or dark, remembered ----
+
+  // The inline script in base.html reads the same key before the first paint.
+  var THEME_KEY = 'errdocs-theme', THEMES = ['system', 'light', 'dark'];
+
+  function setUpTheme(button) {
+    var root = document.documentElement;
+    function current() {
+      var theme = root.getAttribute('data-theme');
+      return theme === 'light' || theme === 'dark' ? theme : 'system';
+    }
+    function show(theme) {
+      if (theme === 'system') root.removeAttribute('data-theme');
+      else root.setAttribute('data-theme', theme);
+      button.textContent = button.dataset[theme];
+    }
+    show(current());
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var theme = THEMES[(THEMES.indexOf(current()) + 1) % THEMES.length];
+      show(theme);
+      try {
+        if (theme === 'system') localStorage.removeItem(THEME_KEY);
+        else localStorage.setItem(THEME_KEY, theme);
+      } catch (e) {
+        // Storage refused (a private window, file:// in some browsers):
+        // the choice holds for this page only.
+      }
+    });
+    // The same choice in every open tab.
+    window.addEventListener('storage', function (event) {
+      if (event.key !== THEME_KEY) return;
+      show(event.newValue === 'light' || event.newValue === 'dark' ? event.newValue : 'system');
+    });
+  }
+
   function start() {
     var form = document.querySelector('form.search[data-root]');
     if (form) {
@@ -439,6 +476,8 @@
     }
     var copy = document.querySelector('button.copy[data-copy]');
     if (copy) setUpCopy(copy);
+    var theme = document.querySelector('button.theme-toggle');
+    if (theme) setUpTheme(theme);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

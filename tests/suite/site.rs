@@ -449,3 +449,25 @@ fn a_column_no_code_fills_is_left_out_of_the_table() {
     let polaris = headers(&page("en/polaris/index.html"));
     assert!(polaris.iter().any(|h| h == "Name"), "{polaris:?}");
 }
+
+#[test]
+fn the_stored_theme_is_set_before_the_stylesheet_and_the_button_is_labelled() {
+    for (path, system) in [
+        ("en/polaris/400141.html", "Theme: system"),
+        ("zh/polaris/index.html", "主题：跟随系统"),
+    ] {
+        let text = std::fs::read_to_string(seed_site().site().join(path)).unwrap();
+        // No paint in the wrong theme: the script runs before the
+        // stylesheet is even requested.
+        let script = text
+            .find("localStorage.getItem(\"errdocs-theme\")")
+            .unwrap();
+        assert!(script < text.find("style.css").unwrap(), "{path}");
+        let html = Html::parse_document(&text);
+        let button = &select(&html, "header.site button.theme-toggle[hidden]")[0];
+        assert_eq!(button.text().collect::<String>(), system);
+        for theme in ["system", "light", "dark"] {
+            assert!(!attr(button, &format!("data-{theme}")).is_empty(), "{path}");
+        }
+    }
+}
