@@ -354,6 +354,16 @@
           break;
       }
     });
+    // `/` goes to the search box from anywhere but a field being typed in.
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.isComposing) return;
+      var target = event.target;
+      if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    });
     // Keep the focus in the box when a result is clicked.
     list.addEventListener('mousedown', function (event) { event.preventDefault(); });
     document.addEventListener('pointerdown', function (event) {
