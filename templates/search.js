@@ -420,24 +420,32 @@
     });
   }
 
-  // ---- The copy button on code pages: shown only where it can work ----
+  // ---- Copy buttons on code pages: shown only where they can work ----
 
-  function setUpCopy(button) {
+  /** Each button copies its `data-copy`, or the text of the element its
+   *  `data-copy-target` names (a symbolic name, or any block a template
+   *  gives an id and a button). */
+  function setUpCopy(buttons) {
     var clipboard = navigator.clipboard;
     if (!clipboard || !clipboard.writeText || !window.isSecureContext) return;
     var status = document.getElementById('copy-status');
-    var label = button.textContent, timer = null;
-    button.hidden = false;
-    button.addEventListener('click', function () {
-      clipboard.writeText(button.dataset.copy).then(function () {
-        status.textContent = button.dataset.copied;
-        button.textContent = button.dataset.done;
-        clearTimeout(timer);
-        timer = setTimeout(function () {
-          button.textContent = label;
-          status.textContent = '';
-        }, 2500);
-      }, function () {});
+    buttons.forEach(function (button) {
+      var id = button.dataset.copyTarget;
+      var target = id ? document.getElementById(id) : null;
+      if (id ? !target : button.dataset.copy === undefined) return;
+      var label = button.textContent, timer = null;
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        clipboard.writeText(target ? target.textContent : button.dataset.copy).then(function () {
+          if (status) status.textContent = button.dataset.copied;
+          button.textContent = button.dataset.done;
+          clearTimeout(timer);
+          timer = setTimeout(function () {
+            button.textContent = label;
+            if (status) status.textContent = '';
+          }, 2500);
+        }, function () {});
+      });
     });
   }
 
@@ -484,8 +492,7 @@
       var page = document.getElementById('search-page');
       if (page) setUpSearchPage(form, input, page);
     }
-    var copy = document.querySelector('button.copy[data-copy]');
-    if (copy) setUpCopy(copy);
+    setUpCopy(document.querySelectorAll('button.copy'));
     var theme = document.querySelector('button.theme-toggle');
     if (theme) setUpTheme(theme);
   }

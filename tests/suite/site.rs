@@ -471,3 +471,18 @@ fn the_stored_theme_is_set_before_the_stylesheet_and_the_button_is_labelled() {
         }
     }
 }
+
+#[test]
+fn each_copy_button_names_what_it_copies() {
+    let html = page("en/polaris/400141.html");
+    let buttons = select(&html, "button.copy[hidden]");
+    assert_eq!(buttons.len(), 2);
+    assert_eq!(attr(&buttons[0], "data-copy"), "400141");
+    let target = attr(&buttons[1], "data-copy-target");
+    let name = &select(&html, &format!("code#{target}"))[0];
+    assert_eq!(name.text().collect::<String>(), "HeartbeatOnDisabledIns");
+    for button in &buttons {
+        assert!(!attr(button, "data-copied").is_empty());
+        assert!(!attr(button, "data-done").is_empty());
+    }
+}
