@@ -1,6 +1,6 @@
-/* errdocs: the search box on every page, the search page, the copy-code
-   button and the theme button. Plain ES2017, no dependencies, no build
-   step.
+/* errdocs: the search box on every page, the search page, the copy
+   buttons, the theme button, and filtering and sorting of code tables.
+   Plain ES2017, no dependencies, no build step.
 
    The index, search/index.js, is loaded the first time the search box is
    used, as a <script> whose URL is relative to the page's root: fetch()
@@ -485,6 +485,99 @@
     });
   }
 
+  // ---- Code tables: a filter box and sortable columns ----
+  //
+  // Built to stay quick on a vendor's table of 10^4 rows: each row's text
+  // and each column's keys are read once, filtering only writes `hidden`
+  // where it changes, in one pass after typing pauses, and a sort moves
+  // the rows while their body is detached. What is left is the browser's
+  // one layout of the table after each change.
+
+  // Numbers within codes compare as numbers: 9 < 10, SVC.2 < SVC.10.
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+  function grouped(n) {
+    return n.toLocaleString('en-US');
+  }
+
+  function setUpFilter(tools, rows) {
+    var input = tools.querySelector('input');
+    var count = tools.querySelector('.filter-count');
+    var texts = null, timer = null, last = '';
+    function apply() {
+      var query = input.value.trim().toLowerCase();
+      if (query === last) return;
+      last = query;
+      if (!texts) texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+      var words = query.split(/\s+/).filter(Boolean), shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var text = texts[i], match = true;
+        for (var w = 0; match && w < words.length; w++) match = text.indexOf(words[w]) >= 0;
+        if (rows[i].hidden === match) rows[i].hidden = !match;
+        if (match) shown++;
+      }
+      count.textContent = query
+        ? fill(count.dataset.shown, { shown: grouped(shown), total: grouped(rows.length) })
+        : '';
+    }
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(apply, rows.length > 2000 ? 200 : 80);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        clearTimeout(timer);
+        apply();
+      }
+    });
+    // Escape in a search field empties it without an input event in some browsers.
+    input.addEventListener('search', apply);
+    tools.hidden = false;
+  }
+
+  function setUpSort(table, body, rows) {
+    var heads = table.tHead ? Array.prototype.slice.call(table.tHead.rows[0].cells) : [];
+    var keys = [];
+    heads.forEach(function (head, column) {
+      var button = element('button', null, head.textContent);
+      button.type = 'button';
+      head.textContent = '';
+      head.append(button);
+      button.addEventListener('click', function () {
+        var order = head.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+        heads.forEach(function (other) { other.removeAttribute('aria-sort'); });
+        head.setAttribute('aria-sort', order);
+        var key = keys[column] || (keys[column] = rows.map(function (row) {
+          var cell = row.cells[column];
+          return cell ? cell.textContent.trim() : '';
+        }));
+        var sign = order === 'ascending' ? 1 : -1;
+        var at = rows.map(function (row, i) { return i; });
+        // Empty cells last either way; ties keep the table's first order.
+        at.sort(function (a, b) {
+          if (!key[a] !== !key[b]) return key[a] ? -1 : 1;
+          return sign * collator.compare(key[a], key[b]) || a - b;
+        });
+        // Rows move within the body while it is out of the document: no
+        // bookkeeping of the laid-out table for each of them.
+        var parent = body.parentNode, next = body.nextSibling;
+        parent.removeChild(body);
+        at.forEach(function (i) { body.appendChild(rows[i]); });
+        parent.insertBefore(body, next);
+      });
+    });
+  }
+
+  function setUpTable(table) {
+    var body = table.tBodies[0];
+    if (!body || body.rows.length < 2) return;
+    var rows = Array.prototype.slice.call(body.rows);
+    var tools = table.parentNode.previousElementSibling;
+    if (tools && tools.classList.contains('table-filter')) setUpFilter(tools, rows);
+    setUpSort(table, body, rows);
+  }
+
   function start() {
     var form = document.querySelector('form.search[data-root]');
     if (form) {
@@ -495,6 +588,7 @@
     setUpCopy(document.querySelectorAll('button.copy'));
     var theme = document.querySelector('button.theme-toggle');
     if (theme) setUpTheme(theme);
+    document.querySelectorAll('table.codes').forEach(setUpTable);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

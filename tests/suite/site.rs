@@ -486,3 +486,24 @@ fn each_copy_button_names_what_it_copies() {
         assert!(!attr(button, "data-done").is_empty());
     }
 }
+
+#[test]
+fn each_code_table_has_a_filter_box_for_the_script_to_show() {
+    for (path, label) in [
+        ("en/polaris/index.html", "Filter this table"),
+        ("zh/huawei-cse/index.html", "筛选本表"),
+        ("en/status/400.html", "Filter this table"),
+    ] {
+        let html = page(path);
+        let tables = select(&html, "div.table-wrap > table.codes");
+        let filters = select(
+            &html,
+            "div.table-filter[hidden] > label > input[type=search]",
+        );
+        assert_eq!(filters.len(), tables.len(), "{path}");
+        let tools = &select(&html, "div.table-filter")[0];
+        assert!(tools.text().collect::<String>().contains(label), "{path}");
+        let count = &select(&html, "div.table-filter .filter-count[role=status]")[0];
+        assert!(attr(count, "data-shown").contains("{shown}"), "{path}");
+    }
+}
