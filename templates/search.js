@@ -1,5 +1,6 @@
-/* errdocs: the search box on every page, the search page, the copy-code
-   button. Plain ES2017, no dependencies, no build step.
+/* errdocs: the search box on every page, the search page, the copy
+   buttons, the theme button, and filtering and sorting of code tables.
+   Plain ES2017, no dependencies, no build step.
 
    The index, search/index.js, is loaded the first time the search box is
    used, as a <script> whose URL is relative to the page's root: fetch()
@@ -353,6 +354,16 @@
           break;
       }
     });
+    // `/` goes to the search box from anywhere but a field being typed in.
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.isComposing) return;
+      var target = event.target;
+      if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    });
     // Keep the focus in the box when a result is clicked.
     list.addEventListener('mousedown', function (event) { event.preventDefault(); });
     document.addEventListener('pointerdown', function (event) {
@@ -409,25 +420,162 @@
     });
   }
 
-  // ---- The copy button on code pages: shown only where it can work ----
+  // ---- Copy buttons on code pages: shown only where they can work ----
 
-  function setUpCopy(button) {
+  /** Each button copies its `data-copy`, or the text of the element its
+   *  `data-copy-target` names (a symbolic name, or any block a template
+   *  gives an id and a button). */
+  function setUpCopy(buttons) {
     var clipboard = navigator.clipboard;
     if (!clipboard || !clipboard.writeText || !window.isSecureContext) return;
     var status = document.getElementById('copy-status');
-    var label = button.textContent, timer = null;
+    buttons.forEach(function (button) {
+      var id = button.dataset.copyTarget;
+      var target = id ? document.getElementById(id) : null;
+      if (id ? !target : button.dataset.copy === undefined) return;
+      var label = button.textContent, timer = null;
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        clipboard.writeText(target ? target.textContent : button.dataset.copy).then(function () {
+          if (status) status.textContent = button.dataset.copied;
+          button.textContent = button.dataset.done;
+          clearTimeout(timer);
+          timer = setTimeout(function () {
+            button.textContent = label;
+            if (status) status.textContent = '';
+          }, 2500);
+        }, function () {});
+      });
+    });
+  }
+
+  // ---- The theme button: system, light or dark, remembered ----
+
+  // The inline script in base.html reads the same key before the first paint.
+  var THEME_KEY = 'errdocs-theme', THEMES = ['system', 'light', 'dark'];
+
+  function setUpTheme(button) {
+    var root = document.documentElement;
+    function current() {
+      var theme = root.getAttribute('data-theme');
+      return theme === 'light' || theme === 'dark' ? theme : 'system';
+    }
+    function show(theme) {
+      if (theme === 'system') root.removeAttribute('data-theme');
+      else root.setAttribute('data-theme', theme);
+      button.textContent = button.dataset[theme];
+    }
+    show(current());
     button.hidden = false;
     button.addEventListener('click', function () {
-      clipboard.writeText(button.dataset.copy).then(function () {
-        status.textContent = button.dataset.copied;
-        button.textContent = button.dataset.done;
-        clearTimeout(timer);
-        timer = setTimeout(function () {
-          button.textContent = label;
-          status.textContent = '';
-        }, 2500);
-      }, function () {});
+      var theme = THEMES[(THEMES.indexOf(current()) + 1) % THEMES.length];
+      show(theme);
+      try {
+        if (theme === 'system') localStorage.removeItem(THEME_KEY);
+        else localStorage.setItem(THEME_KEY, theme);
+      } catch (e) {
+        // Storage refused (a private window, file:// in some browsers):
+        // the choice holds for this page only.
+      }
     });
+    // The same choice in every open tab.
+    window.addEventListener('storage', function (event) {
+      if (event.key !== THEME_KEY) return;
+      show(event.newValue === 'light' || event.newValue === 'dark' ? event.newValue : 'system');
+    });
+  }
+
+  // ---- Code tables: a filter box and sortable columns ----
+  //
+  // Built to stay quick on a vendor's table of 10^4 rows: each row's text
+  // and each column's keys are read once, filtering only writes `hidden`
+  // where it changes, in one pass after typing pauses, and a sort moves
+  // the rows while their body is detached. What is left is the browser's
+  // one layout of the table after each change.
+
+  // Numbers within codes compare as numbers: 9 < 10, SVC.2 < SVC.10.
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+  function grouped(n) {
+    return n.toLocaleString('en-US');
+  }
+
+  function setUpFilter(tools, rows) {
+    var input = tools.querySelector('input');
+    var count = tools.querySelector('.filter-count');
+    var texts = null, timer = null, last = '';
+    function apply() {
+      var query = input.value.trim().toLowerCase();
+      if (query === last) return;
+      last = query;
+      if (!texts) texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+      var words = query.split(/\s+/).filter(Boolean), shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var text = texts[i], match = true;
+        for (var w = 0; match && w < words.length; w++) match = text.indexOf(words[w]) >= 0;
+        if (rows[i].hidden === match) rows[i].hidden = !match;
+        if (match) shown++;
+      }
+      count.textContent = query
+        ? fill(count.dataset.shown, { shown: grouped(shown), total: grouped(rows.length) })
+        : '';
+    }
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(apply, rows.length > 2000 ? 200 : 80);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        clearTimeout(timer);
+        apply();
+      }
+    });
+    // Escape in a search field empties it without an input event in some browsers.
+    input.addEventListener('search', apply);
+    tools.hidden = false;
+  }
+
+  function setUpSort(table, body, rows) {
+    var heads = table.tHead ? Array.prototype.slice.call(table.tHead.rows[0].cells) : [];
+    var keys = [];
+    heads.forEach(function (head, column) {
+      var button = element('button', null, head.textContent);
+      button.type = 'button';
+      head.textContent = '';
+      head.append(button);
+      button.addEventListener('click', function () {
+        var order = head.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+        heads.forEach(function (other) { other.removeAttribute('aria-sort'); });
+        head.setAttribute('aria-sort', order);
+        var key = keys[column] || (keys[column] = rows.map(function (row) {
+          var cell = row.cells[column];
+          return cell ? cell.textContent.trim() : '';
+        }));
+        var sign = order === 'ascending' ? 1 : -1;
+        var at = rows.map(function (row, i) { return i; });
+        // Empty cells last either way; ties keep the table's first order.
+        at.sort(function (a, b) {
+          if (!key[a] !== !key[b]) return key[a] ? -1 : 1;
+          return sign * collator.compare(key[a], key[b]) || a - b;
+        });
+        // Rows move within the body while it is out of the document: no
+        // bookkeeping of the laid-out table for each of them.
+        var parent = body.parentNode, next = body.nextSibling;
+        parent.removeChild(body);
+        at.forEach(function (i) { body.appendChild(rows[i]); });
+        parent.insertBefore(body, next);
+      });
+    });
+  }
+
+  function setUpTable(table) {
+    var body = table.tBodies[0];
+    if (!body || body.rows.length < 2) return;
+    var rows = Array.prototype.slice.call(body.rows);
+    var tools = table.parentNode.previousElementSibling;
+    if (tools && tools.classList.contains('table-filter')) setUpFilter(tools, rows);
+    setUpSort(table, body, rows);
   }
 
   /** On the landing page of a site with a default language: on to the
@@ -454,8 +602,10 @@
       var page = document.getElementById('search-page');
       if (page) setUpSearchPage(form, input, page);
     }
-    var copy = document.querySelector('button.copy[data-copy]');
-    if (copy) setUpCopy(copy);
+    setUpCopy(document.querySelectorAll('button.copy'));
+    var theme = document.querySelector('button.theme-toggle');
+    if (theme) setUpTheme(theme);
+    document.querySelectorAll('table.codes').forEach(setUpTable);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -436,6 +436,26 @@ struct CodeRow<'a> {
     message: Option<ShownText<'a>>,
 }
 
+/// Which of a table's optional columns any row has a value in: a column
+/// empty in every row is left out, header and all.
+#[derive(Serialize, Clone, Copy, Default, Debug, PartialEq, Eq)]
+struct Columns {
+    name: bool,
+    http_status: bool,
+    message: bool,
+}
+
+impl Columns {
+    fn of<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r CodeRow<'a>>) -> Columns {
+        rows.into_iter()
+            .fold(Columns::default(), |seen, row| Columns {
+                name: seen.name || row.name.is_some(),
+                http_status: seen.http_status || row.http_status.is_some(),
+                message: seen.message || row.message.is_some(),
+            })
+    }
+}
+
 fn code_row<'a>(ctx: &Ctx<'a>, at: At, lang: Lang, root: &str, with_vendor: bool) -> CodeRow<'a> {
     let vendor = ctx.vendor(at.0);
     let record = ctx.record(at);

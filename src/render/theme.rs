@@ -153,6 +153,9 @@ impl Theme {
                 let template = if n == 1 { one } else { other };
                 Ok::<_, tera::Error>(template.replace("{count}", &grouped(n)))
             });
+            tera.register_filter("wbr", |code: &str, _: tera::Kwargs, _: &tera::State| {
+                tera::Value::safe_string(&breakable(code))
+            });
             tera.add_raw_templates(files.templates.iter().map(|(n, t)| (*n, t.as_ref())))?;
             tera.global_context().insert("t", strings.get(lang));
             Ok(tera)
@@ -229,6 +232,29 @@ fn override_strings<'a>(
     }
 }
 
+/// `code` as escaped HTML with a `<wbr>` after each `.`, `_`, `-`, `/` and
+/// `:` inside it, so a long code in a heading wraps on a phone where its
+/// parts meet (`OSS.<wbr>ObjectTooLarge`), not in the middle of a word.
+/// The `wbr` filter; its output is marked safe, as it escapes.
+pub(crate) fn breakable(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + 16);
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+        if matches!(c, '.' | '_' | '-' | '/' | ':') && chars.peek().is_some() {
+            out.push_str("<wbr>");
+        }
+    }
+    out
+}
+
 fn load_strings(source: &str) -> Result<Bilingual<Strings>, RenderError> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -281,6 +307,33 @@ mod tests {
         assert_eq!(grouped(1000), "1,000");
         assert_eq!(grouped(100000), "100,000");
         assert_eq!(grouped(-1234567), "-1,234,567");
+    }
+
+    #[test]
+    fn codes_break_after_separators_and_are_escaped() {
+        assert_eq!(breakable("OSS.ObjectTooLarge"), "OSS.<wbr>ObjectTooLarge");
+        assert_eq!(
+            breakable("SVCSTG.CSE.4001000"),
+            "SVCSTG.<wbr>CSE.<wbr>4001000"
+        );
+        assert_eq!(breakable("a_b-c/d:e."), "a_<wbr>b-<wbr>c/<wbr>d:<wbr>e.");
+        assert_eq!(breakable("400141"), "400141");
+        assert_eq!(breakable("<b>&\"x'.y"), "&lt;b&gt;&amp;&quot;x&#39;.<wbr>y");
+    }
+
+    #[test]
+    fn the_wbr_filter_is_not_escaped_again() {
+        let mut theme =
+            Theme::load(&ThemeFiles::read(None).unwrap(), &SiteSettings::default()).expect("theme");
+        let tera = &mut theme.tera.en;
+        tera.add_raw_template("t.html", "{{ code | wbr }} {{ code }}")
+            .unwrap();
+        let mut context = tera::Context::new();
+        context.insert("code", "A.<B>");
+        assert_eq!(
+            tera.render("t.html", &context).unwrap(),
+            "A.<wbr>&lt;B&gt; A.&lt;B&gt;"
+        );
     }
 
     #[test]

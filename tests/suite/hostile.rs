@@ -15,7 +15,8 @@ use crate::support::manifest_dir;
 /// Every element name the templates write; anything else in a page came
 /// from an input.
 fn template_vocabulary() -> BTreeSet<String> {
-    let mut names = BTreeSet::from(["html", "head", "body"].map(String::from));
+    // `wbr` is written by the templates' `wbr` filter (src/render/theme.rs).
+    let mut names = BTreeSet::from(["html", "head", "body", "wbr"].map(String::from));
     for entry in std::fs::read_dir(manifest_dir().join("templates")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "html") {
@@ -55,6 +56,18 @@ const URL_ATTRIBUTES: [&str; 8] = [
     "srcset",
 ];
 
+/// The one inline script the templates write (`base.html`'s, which sets
+/// the reader's theme before the first paint), exactly as written there.
+fn theme_script() -> &'static str {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        let base = std::fs::read_to_string(manifest_dir().join("templates/base.html")).unwrap();
+        let start = base.find("<script>").expect("base.html's theme script") + "<script>".len();
+        let end = start + base[start..].find("</script>").unwrap();
+        base[start..end].to_owned()
+    })
+}
+
 fn check_page(path: &Path, vocabulary: &BTreeSet<String>, problems: &mut Vec<String>) {
     let text = std::fs::read_to_string(path).unwrap();
     let page = Html::parse_document(&text);
@@ -68,10 +81,14 @@ fn check_page(path: &Path, vocabulary: &BTreeSet<String>, problems: &mut Vec<Str
             problems.push(format!("{at}: <{name}> is not the templates'"));
         }
         if name == "script" {
-            let own = element
-                .attr("src")
-                .is_some_and(|s| s.ends_with("search.js"))
-                && node.children().next().is_none();
+            let text: String = node
+                .children()
+                .filter_map(|child| child.value().as_text().map(|t| t.to_string()))
+                .collect();
+            let own = match element.attr("src") {
+                Some(src) => src.ends_with("search.js") && node.children().next().is_none(),
+                None => text == theme_script(),
+            };
             if !own {
                 problems.push(format!("{at}: a script that is not search.js"));
             }

@@ -105,7 +105,7 @@ fn a_theme_directory_replaces_files_by_name_and_an_edit_to_it_rerenders() {
     let marked = |mark: &str| {
         shipped.replace(
             "<article class=\"code-page\">",
-            &format!("<article class=\"code-page\" data-theme=\"{mark}\">"),
+            &format!("<article class=\"code-page\" data-mark=\"{mark}\">"),
         )
     };
     std::fs::write(theme.join("code.html"), marked("first")).unwrap();
@@ -119,10 +119,10 @@ fn a_theme_directory_replaces_files_by_name_and_an_edit_to_it_rerenders() {
 
     let cold = build_themed();
     let page = || std::fs::read_to_string(site.join("en/polaris/400141.html")).unwrap();
-    assert!(page().contains(r#"data-theme="first""#));
+    assert!(page().contains(r#"data-mark="first""#));
     // Files the directory does not hold are the shipped ones.
     let vendor = std::fs::read_to_string(site.join("en/polaris/index.html")).unwrap();
-    assert!(!vendor.contains("data-theme"));
+    assert!(!vendor.contains("data-mark"));
     assert_eq!(
         build_themed().written,
         0,
@@ -133,13 +133,13 @@ fn a_theme_directory_replaces_files_by_name_and_an_edit_to_it_rerenders() {
     // and the site's marker, which digests every file; nothing else.
     std::fs::write(theme.join("code.html"), marked("second")).unwrap();
     let edited = build_themed();
-    assert!(page().contains(r#"data-theme="second""#));
+    assert!(page().contains(r#"data-mark="second""#));
     let code_pages = 2 * cold.codes;
     assert_eq!(edited.written, code_pages + 1, "of {} files", cold.files);
 
     // Without the directory, the shipped theme again.
     build(&input, &site);
-    assert!(!page().contains("data-theme"));
+    assert!(!page().contains("data-mark"));
 }
 
 #[test]

@@ -506,3 +506,80 @@ fn a_text_the_team_wrote_from_a_name_says_so() {
         );
     }
 }
+
+#[test]
+fn a_column_no_code_fills_is_left_out_of_the_table() {
+    let headers = |html: &Html| -> Vec<String> {
+        select(html, "table.codes thead th")
+            .iter()
+            .map(|th| th.text().collect())
+            .collect()
+    };
+    // Huawei CSE gives no symbolic names; Polaris names its codes.
+    let cse = page("en/huawei-cse/index.html");
+    let columns = headers(&cse);
+    assert_eq!(columns, ["Code", "HTTP status", "Category", "Meaning"]);
+    for row in select(&cse, "table.codes tbody tr") {
+        assert_eq!(row.child_elements().count(), columns.len());
+    }
+    let polaris = headers(&page("en/polaris/index.html"));
+    assert!(polaris.iter().any(|h| h == "Name"), "{polaris:?}");
+}
+
+#[test]
+fn the_stored_theme_is_set_before_the_stylesheet_and_the_button_is_labelled() {
+    for (path, system) in [
+        ("en/polaris/400141.html", "Theme: system"),
+        ("zh/polaris/index.html", "主题：跟随系统"),
+    ] {
+        let text = std::fs::read_to_string(seed_site().site().join(path)).unwrap();
+        // No paint in the wrong theme: the script runs before the
+        // stylesheet is even requested.
+        let script = text
+            .find("localStorage.getItem(\"errdocs-theme\")")
+            .unwrap();
+        assert!(script < text.find("style.css").unwrap(), "{path}");
+        let html = Html::parse_document(&text);
+        let button = &select(&html, "header.site button.theme-toggle[hidden]")[0];
+        assert_eq!(button.text().collect::<String>(), system);
+        for theme in ["system", "light", "dark"] {
+            assert!(!attr(button, &format!("data-{theme}")).is_empty(), "{path}");
+        }
+    }
+}
+
+#[test]
+fn each_copy_button_names_what_it_copies() {
+    let html = page("en/polaris/400141.html");
+    let buttons = select(&html, "button.copy[hidden]");
+    assert_eq!(buttons.len(), 2);
+    assert_eq!(attr(&buttons[0], "data-copy"), "400141");
+    let target = attr(&buttons[1], "data-copy-target");
+    let name = &select(&html, &format!("code#{target}"))[0];
+    assert_eq!(name.text().collect::<String>(), "HeartbeatOnDisabledIns");
+    for button in &buttons {
+        assert!(!attr(button, "data-copied").is_empty());
+        assert!(!attr(button, "data-done").is_empty());
+    }
+}
+
+#[test]
+fn each_code_table_has_a_filter_box_for_the_script_to_show() {
+    for (path, label) in [
+        ("en/polaris/index.html", "Filter this table"),
+        ("zh/huawei-cse/index.html", "筛选本表"),
+        ("en/status/400.html", "Filter this table"),
+    ] {
+        let html = page(path);
+        let tables = select(&html, "div.table-wrap > table.codes");
+        let filters = select(
+            &html,
+            "div.table-filter[hidden] > label > input[type=search]",
+        );
+        assert_eq!(filters.len(), tables.len(), "{path}");
+        let tools = &select(&html, "div.table-filter")[0];
+        assert!(tools.text().collect::<String>().contains(label), "{path}");
+        let count = &select(&html, "div.table-filter .filter-count[role=status]")[0];
+        assert!(attr(count, "data-shown").contains("{shown}"), "{path}");
+    }
+}

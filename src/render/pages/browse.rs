@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Chrome, CodeRow, CountLink, Ctx, Pager, category_counts, code_row, fill};
+use super::{Chrome, CodeRow, Columns, CountLink, Ctx, Pager, category_counts, code_row, fill};
 use crate::model::{Category, HttpStatus, Lang};
 use crate::render::index::category_index;
 use crate::render::paths;
@@ -29,6 +29,7 @@ pub(crate) struct CodesPage<'a> {
     /// Every row of the list, across its pages.
     total: usize,
     rows: Vec<CodeRow<'a>>,
+    columns: Columns,
     pager: Pager,
 }
 
@@ -82,7 +83,7 @@ pub(crate) fn category<'a>(
     let rows = Pager::slice(members, p)
         .iter()
         .map(|&at| code_row(ctx, at, lang, &page.root, true))
-        .collect();
+        .collect::<Vec<_>>();
     CodesPage {
         heading,
         intro: info.meaning.get(lang).clone(),
@@ -94,6 +95,7 @@ pub(crate) fn category<'a>(
             &page.root,
             &paths::category_page(lang, category),
         ),
+        columns: Columns::of(&rows),
         rows,
         page,
     }
@@ -157,7 +159,7 @@ pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang, p: usize) -> Codes
     let rows = Pager::slice(members, p)
         .iter()
         .map(|&at| code_row(ctx, at, lang, &page.root, true))
-        .collect();
+        .collect::<Vec<_>>();
     let pager = Pager::new(
         members.len(),
         p,
@@ -170,6 +172,7 @@ pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang, p: usize) -> Codes
         retry: None,
         total: members.len(),
         pager,
+        columns: Columns::of(&rows),
         rows,
         page,
     }

@@ -4,8 +4,9 @@ use serde::Serialize;
 
 use super::Fragments;
 use super::{
-    CategoryLink, Chrome, CodeRow, Ctx, ShownText, category_link, code_row, fill, first_message,
-    group_label, group_of, html_lang, language_name, shown_messages, shown_texts, summary,
+    CategoryLink, Chrome, CodeRow, Columns, Ctx, ShownText, category_link, code_row, fill,
+    first_message, group_label, group_of, html_lang, language_name, shown_messages, shown_texts,
+    summary,
 };
 use crate::model::{Code, Lang, TextField};
 use crate::render::paths;
@@ -464,6 +465,7 @@ pub(crate) struct PermalinkPage<'a> {
     code: &'a str,
     intro: String,
     rows: Vec<CodeRow<'a>>,
+    columns: Columns,
 }
 
 impl Page for PermalinkPage<'_> {
@@ -493,10 +495,11 @@ pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPag
     let rows = members
         .iter()
         .map(|&at| code_row(ctx, at, lang, &page.root, true))
-        .collect();
+        .collect::<Vec<_>>();
     PermalinkPage {
         code: code.as_str(),
         intro,
+        columns: Columns::of(&rows),
         rows,
         page,
     }

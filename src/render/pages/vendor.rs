@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use super::{Chrome, CodeRow, Ctx, code_row, fill, group_anchor, group_label, group_of, html_lang};
+use super::{
+    Chrome, CodeRow, Columns, Ctx, code_row, fill, group_anchor, group_label, group_of, html_lang,
+};
 use crate::model::Lang;
 use crate::render::paths;
 use crate::render::view::Page;
@@ -23,6 +25,8 @@ pub(crate) struct VendorPage<'a> {
     /// The codes by group, in the order the vendor lists the groups; empty
     /// unless there are two sections or more.
     groups: Vec<GroupSection<'a>>,
+    /// The same columns in every section: those any code of the vendor has.
+    columns: Columns,
     /// The vendor's codes as a spreadsheet.
     csv_href: String,
 }
@@ -98,6 +102,7 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
     if !ungrouped.rows.is_empty() {
         sections.push(ungrouped);
     }
+    let columns = Columns::of(sections.iter().flat_map(|s| &s.rows));
     if sections.len() < 2 {
         rows = sections.into_iter().flat_map(|s| s.rows).collect();
         sections = Vec::new();
@@ -110,6 +115,7 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
         },
         rows,
         groups: sections,
+        columns,
         page,
     }
 }
