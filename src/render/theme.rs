@@ -99,6 +99,28 @@ impl ThemeFiles {
     }
 }
 
+impl ThemeFiles {
+    /// The search script, which `errdocs explain` runs too.
+    pub fn search_script(&self) -> &str {
+        &self.search_script
+    }
+
+    /// The UI strings, checked as for a build.
+    pub fn strings(&self) -> Result<UiStrings, RenderError> {
+        load_strings(&self.strings).map(UiStrings)
+    }
+}
+
+/// The theme's UI strings in both languages, for output other than pages.
+pub struct UiStrings(Bilingual<Strings>);
+
+impl UiStrings {
+    /// The string `key` in `lang`; empty if the theme has no such key.
+    pub fn get(&self, lang: Lang, key: &str) -> &str {
+        self.0.get(lang).get(key).map_or("", String::as_str)
+    }
+}
+
 /// UI strings of one language, by key: looked up a score of times for
 /// every code page, so hashed rather than searched in a tree.
 pub(crate) type Strings = ahash::AHashMap<String, String>;
