@@ -11,9 +11,10 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::{Cli, Command, InspectArgs, ServeArgs};
+use crate::cli::{Cli, Command, ExplainArgs, InspectArgs, ServeArgs};
 use errdocs::build::{self, BuildError, BuildReport};
 use errdocs::diagnostic::{Diagnostic, Severity};
+use errdocs::explain::{self, ExplainError};
 use errdocs::ingest::{self, Inspection};
 use errdocs::model::Lang;
 use errdocs::render::Progress;
@@ -65,6 +66,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve(args) => serve(&args),
         Command::Inspect(args) => inspect(&args),
+        Command::Explain(args) => explain(args),
         Command::Check(args) => {
             let checked = build::check(&args.input);
             print_diagnostics(std::io::stdout(), &checked.diagnostics);
@@ -82,6 +84,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!("{summary}");
             Ok(())
         }
+    }
+}
+
+fn explain(args: ExplainArgs) -> anyhow::Result<()> {
+    match explain::explain(&args.plan()) {
+        Ok(records) => {
+            // A closed pipe (`errdocs explain … | head -1`) is no error.
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(records.as_bytes()).and_then(|()| out.flush());
+            Ok(())
+        }
+        Err(ExplainError::Input(diagnostics)) => {
+            print_diagnostics(std::io::stderr(), &diagnostics);
+            Err(ExplainError::Input(diagnostics).into())
+        }
+        Err(err) => Err(err.into()),
     }
 }
 
