@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use rquickjs::context::EvalOptions;
 use rquickjs::{CatchResultExt, Context, Function, Object, Runtime};
 use serde::Deserialize;
 
@@ -114,8 +115,8 @@ pub struct Explained {
 
 /// A catalog ready to be asked which codes a text names.
 pub struct Lookup {
-    /// Kept for the engine's lifetime; `context` lives in it.
-    _runtime: Runtime,
+    /// The engine, with the script's index in it (the context keeps its
+    /// runtime alive).
     context: Context,
     codes: Vec<Explained>,
     /// `codes` by vendor id and code.
@@ -213,7 +214,9 @@ impl Lookup {
                 let module = Object::new(ctx.clone())?;
                 module.set("exports", Object::new(ctx.clone())?)?;
                 ctx.globals().set("module", module.clone())?;
-                ctx.eval::<(), _>(script)?;
+                let mut options = EvalOptions::default();
+                options.filename = Some(script_name.to_owned());
+                ctx.eval_with_options::<(), _>(script, options)?;
                 let exports: Object = module.get("exports")?;
                 let data = ctx.json_parse(index)?;
                 let glue: Function = ctx.eval(GLUE)?;
@@ -234,7 +237,6 @@ impl Lookup {
             }
         }
         Ok(Lookup {
-            _runtime: runtime,
             context,
             codes,
             by_key,
@@ -492,6 +494,85 @@ fn shown(texts: &Bilingual<Option<Text>>, lang: Lang, strings: &UiStrings) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const INDEX: &str = r#"{"vendors":[["acme","Acme","极致"],["beta","Beta","贝塔"]],
+        "categories":[],
+        "codes":[[0,"1001","QuotaExceeded","quota exceeded","配额不足",0],
+                 [0,"1002","","system busy","",0],
+                 [1,"1001","","quota gone","",0]]}"#;
+
+    fn code(vendor: &str, code: &str) -> Explained {
+        Explained {
+            vendor: vendor.to_owned(),
+            code: code.to_owned(),
+            name: None,
+            http_statuses: Vec::new(),
+            message: Bilingual::default(),
+            solution: Bilingual::default(),
+            category: Category::Unknown,
+            page: Bilingual::default(),
+        }
+    }
+
+    fn lookup(script: &str) -> Result<Lookup, ExplainError> {
+        let codes = vec![
+            code("acme", "1001"),
+            code("acme", "1002"),
+            code("beta", "1001"),
+        ];
+        Lookup::new("search.js", script, INDEX, codes)
+    }
+
+    fn found(lookup: &Lookup, text: &str) -> Vec<String> {
+        match lookup.find(text, None) {
+            Ok(found) => found
+                .iter()
+                .map(|c| format!("{}/{}", c.vendor, c.code))
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_theme_script_finds_codes_and_names_but_not_words() {
+        let theme = ThemeFiles::read(None).unwrap();
+        let lookup = lookup(theme.search_script()).unwrap();
+        assert_eq!(found(&lookup, "1001"), ["acme/1001", "beta/1001"]);
+        assert_eq!(found(&lookup, "QuotaExceeded"), ["acme/1001"]);
+        assert_eq!(found(&lookup, "quota exceeded"), ["acme/1001"]);
+        // The keyed value before a code that is merely in the line.
+        assert_eq!(
+            found(&lookup, r#"busy 1001 {"code": "1002"}"#),
+            ["acme/1002", "acme/1001", "beta/1001"]
+        );
+        assert!(found(&lookup, "quota").is_empty());
+        assert!(found(&lookup, "配额").is_empty());
+        assert!(matches!(
+            lookup.find("system busy", None),
+            Err(ExplainError::NotFound(text)) if text == "system busy"
+        ));
+        assert_eq!(lookup.vendors(), ["acme", "beta"]);
+    }
+
+    #[test]
+    fn a_script_without_code_lookup_is_refused_with_the_reason() {
+        // The search.js of a site built before `codesIn` existed.
+        let old = "(function () { module.exports = { Index: function (data) {} }; })();";
+        let err = lookup(old).err().unwrap().to_string();
+        assert!(
+            err.starts_with("the search script `search.js` cannot be run"),
+            "{err}"
+        );
+        assert!(err.contains("codesIn"), "{err}");
+        let err = lookup("throw new Error('broken theme');")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("broken theme"), "{err}");
+        let err = lookup("function (").err().unwrap().to_string();
+        assert!(err.contains("function name expected"), "{err}");
+        assert!(err.contains("at search.js:1:10"), "{err}");
+    }
 
     #[test]
     fn a_long_text_is_shortened_in_messages() {
