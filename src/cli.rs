@@ -46,7 +46,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
     /// A code (`400141`), a symbolic name, or a pasted log line or
-    /// response body holding one or more.
+    /// response body holding one or more; `-` reads it from standard input.
     #[arg(value_name = "CODE|TEXT")]
     pub text: String,
     /// The language of the texts shown, where the code has them.

@@ -3,11 +3,12 @@
 
 mod cli;
 
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -88,7 +89,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn explain(args: ExplainArgs) -> anyhow::Result<()> {
-    match explain::explain(&args.plan()) {
+    let mut plan = args.plan();
+    if plan.text == "-" {
+        plan.text.clear();
+        std::io::stdin()
+            .read_to_string(&mut plan.text)
+            .context("cannot read the text from standard input")?;
+    }
+    match explain::explain(&plan) {
         Ok(records) => {
             // A closed pipe (`errdocs explain … | head -1`) is no error.
             let mut out = std::io::stdout().lock();

@@ -97,9 +97,7 @@ impl ThemeFiles {
             favicon: file(FAVICON)?,
         })
     }
-}
 
-impl ThemeFiles {
     /// The search script, which `errdocs explain` runs too.
     pub fn search_script(&self) -> &str {
         &self.search_script

@@ -96,6 +96,32 @@ fn every_code_in_a_log_line_is_printed_the_keyed_one_first() {
 }
 
 #[test]
+fn a_body_piped_in_is_read_with_a_dash() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errdocs"))
+        .current_dir(manifest_dir())
+        .args(["explain", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let body = "HTTP/1.1 400 Bad Request\n\n{\n  \"Code\": 10307,\n  \"Message\": \"x\"\n}\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        out.starts_with("api-switch 10307  VOL_SET_STATUS_ERROR\n"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_symbolic_name_is_a_code_found() {
     let out = explained(&["InvalidUserToken"]);
     assert_eq!(heads(&out), ["polaris 400102  InvalidUserToken  HTTP 400"]);
