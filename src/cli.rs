@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use errdocs::build::{BuildPlan, PlanError};
+use errdocs::explain::{ExplainPlan, Source};
+use errdocs::model::Lang;
 use errdocs::render::BaseUrl;
 use errdocs::serve::{BasePath, ServePlan};
 
@@ -45,6 +47,11 @@ pub enum Command {
     /// Print a shell's completion script: `errdocs completions bash >
     /// ~/.local/share/bash-completion/completions/errdocs`.
     Completions(CompletionsArgs),
+    /// Print the records of the codes a bare code, a log line or a JSON
+    /// body names, found as the site's search box finds them: vendor,
+    /// code, name, status, message, what to do and the page. Exits 1 when
+    /// it names no known code.
+    Explain(ExplainArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -91,6 +98,49 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A code (`400141`), a symbolic name, or a pasted log line or
+    /// response body holding one or more; `-` reads it from standard input.
+    #[arg(value_name = "CODE|TEXT")]
+    pub text: String,
+    /// The language of the texts shown, where the code has them.
+    #[arg(long, value_parser = ["en", "zh"], default_value = "en")]
+    pub lang: String,
+    /// Only this vendor's codes (its folder name in the input).
+    #[arg(long, value_name = "ID")]
+    pub vendor: Option<String>,
+    /// Directory holding one folder per vendor, each with a vendor.toml.
+    #[arg(long, default_value = "input", conflicts_with = "site")]
+    pub input: PathBuf,
+    /// Look the codes up in a site errdocs built instead of the input.
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<PathBuf>,
+    /// The URL the site is published at, to print each page's full URL
+    /// rather than its path in the site.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<BaseUrl>,
+}
+
+impl ExplainArgs {
+    pub fn plan(self) -> ExplainPlan {
+        ExplainPlan {
+            text: self.text,
+            source: match self.site {
+                Some(site) => Source::Site(site),
+                None => Source::Input(self.input),
+            },
+            lang: if self.lang == "zh" {
+                Lang::Zh
+            } else {
+                Lang::En
+            },
+            vendor: self.vendor,
+            base_url: self.base_url,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -243,6 +293,28 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("is not an http:// or https:// URL"), "{err}");
+    }
+
+    #[test]
+    fn explain_reads_the_input_unless_given_a_site() {
+        let plan = |args: &[&str]| {
+            let cli = Cli::try_parse_from(["errdocs", "explain"].iter().chain(args)).unwrap();
+            let Command::Explain(args) = cli.command else {
+                panic!("not an explain");
+            };
+            args.plan()
+        };
+        let default = plan(&["400141"]);
+        assert!(matches!(&default.source, Source::Input(dir) if dir.as_os_str() == "input"));
+        assert_eq!(default.lang, Lang::En);
+        let site = plan(&["--site", "site", "--lang", "zh", "--vendor", "polaris", "x"]);
+        assert!(matches!(&site.source, Source::Site(dir) if dir.as_os_str() == "site"));
+        assert_eq!(
+            (site.lang, site.vendor.as_deref()),
+            (Lang::Zh, Some("polaris"))
+        );
+        let both = ["errdocs", "explain", "--site", "s", "--input", "i", "x"];
+        assert!(Cli::try_parse_from(both).is_err());
     }
 
     #[test]

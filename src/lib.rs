@@ -6,12 +6,14 @@
 //! consistency report from it ([`xref::Checked`]); [`render`] turns that
 //! into the site's files, which [`output`] swaps in as a whole. [`build`]
 //! runs them in order and [`serve`] builds and serves the site while its
-//! input is edited; the command line is the binary's. No module uses one
+//! input is edited; [`explain`] prints the codes a pasted line names, found
+//! by the site's own search script; the command line is the binary's. No module uses one
 //! above it (`tests/suite/layout.rs` lists the edges allowed).
 
 pub mod build;
 pub mod config;
 pub mod diagnostic;
+pub mod explain;
 pub mod fs;
 pub mod ingest;
 pub mod model;

@@ -3,17 +3,19 @@
 
 mod cli;
 
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::{AddArgs, CiHost, Cli, Command, InitArgs, InspectArgs, ServeArgs};
+use crate::cli::{AddArgs, CiHost, Cli, Command, ExplainArgs, InitArgs, InspectArgs, ServeArgs};
 use errdocs::build::{self, BuildError, BuildReport};
 use errdocs::diagnostic::{Diagnostic, Severity};
+use errdocs::explain::{self, ExplainError};
 use errdocs::ingest::{self, Inspection};
 use errdocs::model::Lang;
 use errdocs::project::{self, Ci, Outcome};
@@ -75,6 +77,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             clap_complete::generate(args.shell, &mut command, "errdocs", &mut out);
             Ok(())
         }
+        Command::Explain(args) => explain(args),
         Command::Check(args) => {
             let checked = build::check(&args.input, args.all);
             print_diagnostics(std::io::stdout(), &checked.diagnostics);
@@ -153,6 +156,29 @@ fn add(args: &AddArgs) -> anyhow::Result<()> {
     let _ = write_inspection(&mut out, &added.inspection, 5);
     let _ = out.flush();
     Ok(())
+}
+
+fn explain(args: ExplainArgs) -> anyhow::Result<()> {
+    let mut plan = args.plan();
+    if plan.text == "-" {
+        plan.text.clear();
+        std::io::stdin()
+            .read_to_string(&mut plan.text)
+            .context("cannot read the text from standard input")?;
+    }
+    match explain::explain(&plan) {
+        Ok(records) => {
+            // A closed pipe (`errdocs explain … | head -1`) is no error.
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(records.as_bytes()).and_then(|()| out.flush());
+            Ok(())
+        }
+        Err(ExplainError::Input(diagnostics)) => {
+            print_diagnostics(std::io::stderr(), &diagnostics);
+            Err(ExplainError::Input(diagnostics).into())
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 fn inspect(args: &InspectArgs) -> anyhow::Result<()> {

@@ -39,8 +39,9 @@ use twox_hash::XxHash3_64;
 
 pub use self::error::RenderError;
 pub use self::paths::{BaseUrl, BaseUrlError};
+pub use self::search::CALLBACK as SEARCH_CALLBACK;
 pub use self::settings::{Asset, Host, IMAGES, Repository, SiteSettings};
-pub use self::theme::ThemeFiles;
+pub use self::theme::{ThemeFiles, UiStrings};
 
 use self::context::Ctx;
 use self::discovery::SitemapUrl;
@@ -48,6 +49,7 @@ use self::index::Index;
 use self::job::{Job, Site};
 use self::masthead::Mastheads;
 use self::pages::Fragments;
+use self::paths::Names;
 use self::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Bilingual, Catalog, Lang};
@@ -247,6 +249,48 @@ fn edition(theme: &Theme, settings: &SiteSettings, catalog: &Catalog) -> Bilingu
         en: line(Lang::En),
         zh: line(Lang::Zh),
     }
+}
+
+/// What the site of a checked catalog offers for finding its codes,
+/// without writing the site: what `errdocs explain` looks codes up in.
+#[derive(Debug)]
+pub struct SearchData {
+    /// The data `search/index.js` hands the search script, as JSON.
+    pub index: String,
+    /// Each code's page in both languages, relative to the site's root,
+    /// indexed like the catalog: `pages[vendor][record]`.
+    pub pages: Vec<Vec<Bilingual<String>>>,
+}
+
+/// The search index and the code pages' paths of the site that [`render`]
+/// would write for `checked`.
+pub fn search_data(checked: &Checked) -> Result<SearchData, RenderError> {
+    let catalog = &checked.catalog;
+    let names = Names::new(
+        catalog
+            .vendors
+            .iter()
+            .flat_map(|v| v.records.iter().map(|r| &r.code)),
+    );
+    let index = search::index_json(checked, &names).map_err(|source| RenderError::Json {
+        page: "search/index.js".to_owned(),
+        source,
+    })?;
+    let pages = catalog
+        .vendors
+        .iter()
+        .map(|vendor| {
+            vendor
+                .records
+                .iter()
+                .map(|record| Bilingual {
+                    en: paths::code_page(Lang::En, &vendor.id, &record.code, &names),
+                    zh: paths::code_page(Lang::Zh, &vendor.id, &record.code, &names),
+                })
+                .collect()
+        })
+        .collect();
+    Ok(SearchData { index, pages })
 }
 
 /// Everything a build's output depends on: the catalog, its diagnostics,

@@ -122,6 +122,42 @@
       Math.min(Math.floor(text.length / 16), 30);
   };
 
+  /** The codes a query names, by index, each with its score as search()
+   *  ranks it: the whole query as a code (1000) or a symbolic name (900),
+   *  the values of code-ish keys in a pasted line (990 down), then its
+   *  other tokens as codes (850 down) and as names (800 down). No text is
+   *  looked at: these are the codes found, not the codes that match. */
+  Index.prototype.named = function (query) {
+    var self = this, scores = new Map();
+    function bump(list, score) {
+      (list || []).forEach(function (i) {
+        if (!(scores.get(i) >= score)) scores.set(i, score);
+      });
+    }
+    var q = query.trim().toLowerCase();
+    if (!q) return scores;
+    bump(this.byCode.get(q), MAX_SCORE);
+    if (squash(q)) bump(this.byName.get(squash(q)), 900);
+    var found = extractCodes(query);
+    found.keyed.forEach(function (token, k) {
+      bump(self.byCode.get(token.toLowerCase()), 990 - Math.min(k, 40));
+    });
+    found.tokens.forEach(function (token, k) {
+      bump(self.byCode.get(token.toLowerCase()), 850 - Math.min(k, 40));
+      var name = squash(token);
+      if (name) bump(self.byName.get(name), 800 - Math.min(k, 40));
+    });
+    return scores;
+  };
+
+  /** The codes a pasted line names, best first (ties in catalog order):
+   *  what `errdocs explain` prints. */
+  Index.prototype.codesIn = function (text) {
+    var named = this.named(text), found = [];
+    named.forEach(function (score, i) { found.push(i); });
+    return found.sort(function (a, b) { return named.get(b) - named.get(a) || a - b; });
+  };
+
   /** The best `limit` codes for a query, best first, and how many match.
    *  Ties go to catalog order (vendor, then code). */
   Index.prototype.search = function (query, limit) {
@@ -129,20 +165,7 @@
     var n = this.codes.length;
     if (!q) return { total: 0, hits: [] };
     var scores = new Int16Array(n);
-    var bump = function (i, score) {
-      if (score > scores[i]) scores[i] = score;
-    };
-    var self = this;
-    // Codes named anywhere in a pasted line, the values of code-ish keys first.
-    var found = extractCodes(query);
-    found.keyed.forEach(function (token, k) {
-      (self.byCode.get(token.toLowerCase()) || []).forEach(function (i) { bump(i, 990 - Math.min(k, 40)); });
-    });
-    found.tokens.forEach(function (token, k) {
-      (self.byCode.get(token.toLowerCase()) || []).forEach(function (i) { bump(i, 850 - Math.min(k, 40)); });
-      var name = squash(token);
-      if (name) (self.byName.get(name) || []).forEach(function (i) { bump(i, 800 - Math.min(k, 40)); });
-    });
+    this.named(query).forEach(function (score, i) { scores[i] = score; });
     var squashed = squash(q), words = q.split(/\s+/);
     var counts = new Uint32Array(MAX_SCORE + 1), total = 0, i, score;
     for (i = 0; i < n; i++) {

@@ -30,9 +30,10 @@ use super::context::Ctx;
 use super::index::category_index;
 use super::paths::{self, Names};
 use crate::model::{Category, Lang, Record};
+use crate::xref::Checked;
 
 /// The global function `search/index.js` calls.
-pub(crate) const CALLBACK: &str = "errdocsIndex";
+pub const CALLBACK: &str = "errdocsIndex";
 
 #[derive(serde::Serialize)]
 struct SearchIndex<'a> {
@@ -108,11 +109,31 @@ fn texts(record: &Record, lang: Lang) -> String {
 }
 
 pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-    let catalog = &ctx.checked.catalog;
-    let categories = &ctx.checked.xref.categories;
-    // As for `codes.json`: one allocation, not a dozen doublings (~130
-    // bytes a code).
-    out.reserve(catalog.code_count() * 256);
+    let json = index_json(ctx.checked, &ctx.index.names)?;
+    // As for `codes.json`: one allocation, not a dozen doublings.
+    out.reserve(json.len() + CALLBACK.len() + 4);
+    out.extend_from_slice(CALLBACK.as_bytes());
+    out.push(b'(');
+    // JSON allows U+2028 and U+2029 in strings; scripts before ES2019 do
+    // not. `<\/` is `</` in a string, and never ends a script element,
+    // should the index ever be inlined. (`<` only occurs inside strings.)
+    if json.contains(['\u{2028}', '\u{2029}']) || json.contains("</") {
+        let json = json
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+            .replace("</", "<\\/");
+        out.extend_from_slice(json.as_bytes());
+    } else {
+        out.extend_from_slice(json.as_bytes());
+    }
+    out.extend_from_slice(b");\n");
+    Ok(())
+}
+
+/// The data `search/index.js` hands the script, as JSON.
+pub(crate) fn index_json(checked: &Checked, names: &Names) -> Result<String, serde_json::Error> {
+    let catalog = &checked.catalog;
+    let categories = &checked.xref.categories;
     let index = SearchIndex {
         vendors: catalog
             .vendors
@@ -130,7 +151,7 @@ pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json
                     .iter()
                     .enumerate()
                     .map(move |(r, record)| Entry {
-                        names: &ctx.index.names,
+                        names,
                         vendor: v,
                         record,
                         en: texts(record, Lang::En),
@@ -141,21 +162,5 @@ pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json
             })
             .collect(),
     };
-    let json = serde_json::to_string(&index)?;
-    out.extend_from_slice(CALLBACK.as_bytes());
-    out.push(b'(');
-    // JSON allows U+2028 and U+2029 in strings; scripts before ES2019 do
-    // not. `<\/` is `</` in a string, and never ends a script element,
-    // should the index ever be inlined. (`<` only occurs inside strings.)
-    if json.contains(['\u{2028}', '\u{2029}']) || json.contains("</") {
-        let json = json
-            .replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029")
-            .replace("</", "<\\/");
-        out.extend_from_slice(json.as_bytes());
-    } else {
-        out.extend_from_slice(json.as_bytes());
-    }
-    out.extend_from_slice(b");\n");
-    Ok(())
+    serde_json::to_string(&index)
 }

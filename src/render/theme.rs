@@ -103,6 +103,27 @@ impl ThemeFiles {
             favicon: file(FAVICON)?,
         })
     }
+
+    /// The search script, which `errdocs explain` runs too.
+    pub fn search_script(&self) -> &str {
+        &self.search_script
+    }
+
+    /// The UI strings, checked as for a build of a site with no
+    /// `errdocs.toml`.
+    pub fn strings(&self) -> Result<UiStrings, RenderError> {
+        strings_of(self, &SiteSettings::default()).map(UiStrings)
+    }
+}
+
+/// The theme's UI strings in both languages, for output other than pages.
+pub struct UiStrings(Bilingual<Strings>);
+
+impl UiStrings {
+    /// The string `key` in `lang`; empty if the theme has no such key.
+    pub fn get(&self, lang: Lang, key: &str) -> &str {
+        self.0.get(lang).get(key).map_or("", String::as_str)
+    }
 }
 
 /// UI strings of one language, by key: looked up a score of times for
@@ -121,25 +142,7 @@ impl Theme {
     /// The theme with the strings `settings` sets (from `errdocs.toml`) in
     /// place of the theme's.
     pub(crate) fn load(files: &ThemeFiles, settings: &SiteSettings) -> Result<Theme, RenderError> {
-        let mut strings = load_strings(STRINGS.1)?;
-        if let Some(text) = &files.strings {
-            let file: Partial = toml::from_str(text).map_err(|err| {
-                RenderError::Strings(format!("in the theme's `{}`: {}", STRINGS.0, err.message()))
-            })?;
-            override_strings(
-                &mut strings,
-                &file.en,
-                &file.zh,
-                "the theme's `strings.toml`",
-            )?;
-        }
-        let pairs = |lang| settings.strings.get(lang).iter().map(|(k, v)| (k, v));
-        override_strings(
-            &mut strings,
-            pairs(Lang::En),
-            pairs(Lang::Zh),
-            "`errdocs.toml`",
-        )?;
+        let strings = strings_of(files, settings)?;
         let engine = |lang: Lang| -> Result<tera::Tera, RenderError> {
             let mut tera = tera::Tera::new();
             tera.register_filter("number", |n: i64, _: tera::Kwargs, _: &tera::State| {
@@ -166,6 +169,34 @@ impl Theme {
         };
         Ok(Theme { tera, strings })
     }
+}
+
+/// The theme's strings, with those its directory's `strings.toml` and then
+/// `settings` set put in their place.
+fn strings_of(
+    files: &ThemeFiles,
+    settings: &SiteSettings,
+) -> Result<Bilingual<Strings>, RenderError> {
+    let mut strings = load_strings(STRINGS.1)?;
+    if let Some(text) = &files.strings {
+        let file: Partial = toml::from_str(text).map_err(|err| {
+            RenderError::Strings(format!("in the theme's `{}`: {}", STRINGS.0, err.message()))
+        })?;
+        override_strings(
+            &mut strings,
+            &file.en,
+            &file.zh,
+            "the theme's `strings.toml`",
+        )?;
+    }
+    let pairs = |lang| settings.strings.get(lang).iter().map(|(k, v)| (k, v));
+    override_strings(
+        &mut strings,
+        pairs(Lang::En),
+        pairs(Lang::Zh),
+        "`errdocs.toml`",
+    )?;
+    Ok(strings)
 }
 
 /// `100000` → `100,000`: digit grouping as both en and zh-CN write it.

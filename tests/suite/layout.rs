@@ -18,6 +18,10 @@ use crate::support::manifest_dir;
 const STAGES: &[(&str, &[&str])] = &[
     ("serve", &["build", "config", "diagnostic", "model", "fs"]),
     (
+        "explain",
+        &["build", "render", "xref", "diagnostic", "model", "fs"],
+    ),
+    (
         "build",
         &[
             "config",
