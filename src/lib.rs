@@ -4,7 +4,8 @@
 //! The stages run one way: [`ingest`] reads `input/` into a
 //! [`model::Catalog`]; [`xref`] derives categories, related codes and the
 //! consistency report from it ([`xref::Checked`]); [`render`] turns that
-//! into the site's files, which [`output`] swaps in as a whole. [`build`]
+//! into the site's files, which [`output`] swaps in as a whole; [`history`]
+//! reads the recorded releases and tells what changed between them. [`build`]
 //! runs them in order and [`serve`] builds and serves the site while its
 //! input is edited; the command line is the binary's. No module uses one
 //! above it (`tests/suite/layout.rs` lists the edges allowed).
@@ -13,6 +14,7 @@ pub mod build;
 pub mod config;
 pub mod diagnostic;
 pub mod fs;
+pub mod history;
 pub mod ingest;
 pub mod model;
 pub mod output;

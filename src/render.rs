@@ -50,6 +50,7 @@ use self::masthead::Mastheads;
 use self::pages::Fragments;
 use self::theme::Theme;
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::{Bilingual, Catalog, Lang};
 use crate::output::{Manifest, Staging};
 use crate::xref::Checked;
@@ -57,6 +58,8 @@ use crate::xref::Checked;
 /// Everything a render is given, as mdBook's `RenderContext`.
 pub struct RenderContext<'a> {
     pub checked: &'a Checked,
+    /// The recorded releases.
+    pub history: &'a History,
     /// Where the catalog was read from, for the report's paths.
     pub input: &'a Path,
     /// The site's directory, which [`crate::output::prepare`] has made
@@ -249,13 +252,14 @@ fn edition(theme: &Theme, settings: &SiteSettings, catalog: &Catalog) -> Bilingu
     }
 }
 
-/// Everything a build's output depends on: the catalog, its diagnostics,
+/// Everything a build's output depends on: the catalog, the releases, its diagnostics,
 /// the theme's templates, strings and assets, this binary and its version,
 /// the site's settings and the URL it is published at. (The cross-reference is derived
 /// from the catalog by this same binary.) A previous build with the same
 /// fingerprint wrote the same site.
 pub fn fingerprint(
     catalog: &Catalog,
+    history: &History,
     diagnostics: &[Diagnostic],
     base_url: Option<&BaseUrl>,
     files: &ThemeFiles,
@@ -273,6 +277,7 @@ pub fn fingerprint(
     files.hash(&mut hasher);
     settings.hash(&mut hasher);
     catalog.hash(&mut hasher);
+    history.hash(&mut hasher);
     diagnostics.hash(&mut hasher);
     base_url.hash(&mut hasher);
     hasher.finish()

@@ -7,6 +7,7 @@ mod cases;
 mod categories;
 mod check;
 mod corpus;
+mod history;
 mod hostile;
 mod incremental;
 mod kill;

@@ -98,7 +98,10 @@ fn the_github_workflow_is_valid_yaml_that_builds_and_publishes() {
     // The file the README shows, byte for byte.
     assert_eq!(text, read(&manifest_dir().join("docs/ci/github-pages.yml")));
     let readme = read(&manifest_dir().join("README.md"));
-    assert!(readme.contains(&text), "the README shows the workflow whole");
+    assert!(
+        readme.contains(&text),
+        "the README shows the workflow whole"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     ok(&errdocs(dir.path(), &["init", "--ci", "gitlab"]));
@@ -111,7 +114,10 @@ fn the_github_workflow_is_valid_yaml_that_builds_and_publishes() {
             .any(|s| s.as_str().unwrap().contains("errdocs build"))
     );
     assert_eq!(pipeline["pages"]["artifacts"]["paths"][0], "public");
-    assert!(readme.contains(&text), "the README shows the pipeline whole");
+    assert!(
+        readme.contains(&text),
+        "the README shows the pipeline whole"
+    );
 }
 
 #[test]
