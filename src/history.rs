@@ -405,3 +405,87 @@ impl<'a> Timeline<'a> {
         self.history.releases.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Record, Vendor};
+
+    fn release(label: &str, date: &str, catalog: &Catalog) -> Release {
+        Release {
+            label: label.to_owned(),
+            date: date.to_owned(),
+            file: format!("releases/{label}.jsonl"),
+            entries: snapshot(catalog),
+        }
+    }
+
+    fn catalog(records: Vec<Record>) -> Catalog {
+        Catalog {
+            vendors: vec![Vendor::for_test("acme", records)],
+        }
+    }
+
+    #[test]
+    fn removed_reworded_and_new_codes_each_have_their_story() {
+        let v1 = catalog(vec![
+            Record::for_test("1").text("Old text"),
+            Record::for_test("2").text("Gone soon"),
+        ]);
+        let now = catalog(vec![
+            Record::for_test("1").text("New text"),
+            Record::for_test("3").text("Brand new"),
+        ]);
+        let mut history = History {
+            releases: vec![release("v1", "2026-01-01", &v1)],
+            ..History::default()
+        };
+        history.replaced.insert(
+            (VendorId::new("acme").unwrap(), Code::new("2")),
+            Code::new("3"),
+        );
+        let timeline = Timeline::new(&history, &now);
+        // v1, then the unreleased changes.
+        assert_eq!(timeline.steps.len(), 2);
+        assert_eq!(timeline.steps[1].release, None);
+        let changes = &timeline.steps[1].changes[0];
+        assert_eq!(
+            (
+                changes.added.len(),
+                changes.removed.len(),
+                changes.changed.len()
+            ),
+            (1, 1, 1)
+        );
+        // Code 1: since v1, its message changed in the unreleased step.
+        assert_eq!(timeline.codes[0].since, Some(0));
+        let (step, fields, before) = &timeline.codes[0].changes[0];
+        assert_eq!((*step, fields.as_slice()), (1, &[Field::Message][..]));
+        assert_eq!(
+            timeline.snapshot(0)[*before].message.en.as_deref(),
+            Some("Old text")
+        );
+        // Code 3: new since the unreleased step.
+        assert_eq!(timeline.codes[1].since, Some(1));
+        // Code 2: a tombstone, last in v1, removed in the unreleased step.
+        let [tombstone] = timeline.tombstones.as_slice() else {
+            panic!("{:?}", timeline.tombstones);
+        };
+        assert_eq!((tombstone.last, tombstone.removed), (0, 1));
+        assert_eq!(tombstone.replacement, Some(Code::new("3")));
+        assert_eq!(timeline.tombstone_entry(tombstone).code, Code::new("2"));
+    }
+
+    #[test]
+    fn releases_are_ordered_by_date_then_label_naturally() {
+        let empty = Catalog::default();
+        let mut releases = [
+            release("v10", "2026-02-01", &empty),
+            release("v9", "2026-02-01", &empty),
+            release("v1", "2026-03-01", &empty),
+        ];
+        releases.sort_by(release_order);
+        let labels: Vec<&str> = releases.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["v9", "v10", "v1"]);
+    }
+}
