@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crate::config;
 use crate::diagnostic::Diagnostic;
 use crate::fs;
+use crate::history;
 use crate::ingest;
 use crate::model::Catalog;
 use crate::output::{self, Manifest, OutputError};
@@ -177,13 +178,16 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         config::load(&plan.input, plan.config.as_deref()).map_err(BuildError::Input)?;
     config.site.drafts |= plan.drafts;
     let base_url = plan.base_url.clone().or(config.base_url.take());
-    let (catalog, diagnostics) = read_and_check(&plan.input, false);
+    let (catalog, mut diagnostics) = read_and_check(&plan.input, false);
+    let (history, read) = history::read(&plan.input);
+    diagnostics.extend(read);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Input(diagnostics));
     }
     let theme = ThemeFiles::read(plan.templates.as_deref())?;
     let fingerprint = render::fingerprint(
         &catalog,
+        &history,
         &diagnostics,
         base_url.as_ref(),
         &theme,
@@ -215,6 +219,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
     };
     let summary = render::render(&RenderContext {
         checked: &checked,
+        history: &history,
         input: &plan.input,
         output: &plan.output,
         base_url: base_url.as_ref(),
@@ -226,4 +231,142 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         previous: previous.as_ref(),
     })?;
     Ok(report(summary, &checked.catalog, checked.diagnostics))
+}
+
+/// What `errdocs release` recorded.
+#[derive(Debug)]
+pub struct Recorded {
+    pub path: PathBuf,
+    pub vendors: usize,
+    pub codes: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReleaseCommandError {
+    #[error(transparent)]
+    Invalid(#[from] history::ReleaseError),
+    /// The input or its releases have errors; nothing was written.
+    #[error("the input has {} error(s); no release was recorded", count_errors(.0))]
+    Input(Vec<Diagnostic>),
+    #[error("release `{label}` is already recorded in `{}`; a release is never overwritten", .path.display())]
+    Exists { label: String, path: PathBuf },
+    #[error(transparent)]
+    Fs(#[from] fs::FsError),
+}
+
+/// Records the current catalog as release `label` of `date`, in the one
+/// file `input/releases/<label>.jsonl`, which must not exist yet. The only
+/// thing errdocs ever writes into the input.
+pub fn release(input: &Path, label: &str, date: &str) -> Result<Recorded, ReleaseCommandError> {
+    history::check_label(label)?;
+    history::check_date(date)?;
+    let path = history::release_path(input, label);
+    if path.exists() {
+        return Err(ReleaseCommandError::Exists {
+            label: label.to_owned(),
+            path,
+        });
+    }
+    let (catalog, mut diagnostics) = read_and_check(input, false);
+    diagnostics.extend(history::read(input).1);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(ReleaseCommandError::Input(diagnostics));
+    }
+    let entries = history::snapshot(&catalog);
+    fs::create_dir_all(path.parent().expect("a release is in a folder"))?;
+    fs::write_new(
+        &path,
+        history::format_release(label, date, &entries).as_bytes(),
+    )?;
+    Ok(Recorded {
+        path,
+        vendors: catalog.vendors.len(),
+        codes: entries.len(),
+    })
+}
+
+/// Two snapshots of the catalog and the changes from the first to the
+/// second, as `errdocs diff` prints them.
+#[derive(Debug)]
+pub struct Comparison {
+    /// The labels compared; `None` for the current input.
+    pub from: String,
+    pub to: Option<String>,
+    pub old: Vec<history::Entry>,
+    pub new: Vec<history::Entry>,
+    pub changes: Vec<history::VendorChanges>,
+}
+
+impl Comparison {
+    /// How many codes the second snapshot no longer has.
+    pub fn removed(&self) -> usize {
+        self.changes.iter().map(|v| v.removed.len()).sum()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CompareError {
+    #[error("no release is recorded in `{}`; `errdocs release LABEL --date YYYY-MM-DD` records one", .0.display())]
+    NoRelease(PathBuf),
+    #[error("no release `{label}`; the releases are: {known}")]
+    Unknown { label: String, known: String },
+    /// The input or its releases have errors.
+    #[error("the input has {} error(s)", count_errors(.0))]
+    Input(Vec<Diagnostic>),
+}
+
+/// Compares release `from` with release `to`: by default the last release
+/// with the current input, and one label with the current input.
+pub fn compare(
+    input: &Path,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<Comparison, CompareError> {
+    let (mut history, read) = history::read(input);
+    if read.iter().any(Diagnostic::is_error) {
+        return Err(CompareError::Input(read));
+    }
+    let take =
+        |history: &history::History, label: &str| -> Result<history::Release, CompareError> {
+            let known = history
+                .releases
+                .iter()
+                .map(|r| r.label.as_str())
+                .collect::<Vec<_>>();
+            match history.releases.iter().position(|r| r.label == label) {
+                Some(i) => Ok(history.releases[i].clone()),
+                None => Err(CompareError::Unknown {
+                    label: label.to_owned(),
+                    known: match known.is_empty() {
+                        true => "none".to_owned(),
+                        false => known.join(", "),
+                    },
+                }),
+            }
+        };
+    let old = match from {
+        Some(label) => take(&history, label)?,
+        None => match history.releases.pop() {
+            Some(last) => last,
+            None => return Err(CompareError::NoRelease(history::release_path(input, ""))),
+        },
+    };
+    let (to, new) = match to {
+        Some(label) => (Some(label.to_owned()), take(&history, label)?.entries),
+        None => {
+            let (catalog, diagnostics) = read_and_check(input, false);
+            if diagnostics.iter().any(Diagnostic::is_error) {
+                return Err(CompareError::Input(diagnostics));
+            }
+            (None, history::snapshot(&catalog))
+        }
+    };
+    let changes = history::diff(&old.entries, &new);
+    Ok(Comparison {
+        from: old.label,
+        to,
+        old: old.entries,
+        new,
+        changes,
+    })
 }

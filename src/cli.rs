@@ -52,6 +52,42 @@ pub enum Command {
     /// code, name, status, message, what to do and the page. Exits 1 when
     /// it names no known code.
     Explain(ExplainArgs),
+    /// Record the current catalog as a release, in
+    /// input/releases/<LABEL>.jsonl: the one file errdocs writes into the
+    /// input. Never overwrites a release.
+    Release(ReleaseArgs),
+    /// Print what changed between two releases, or between a release and
+    /// the current input: codes added, removed and changed, per vendor.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReleaseArgs {
+    /// The release's name: letters, digits, `.`, `-` and `_` (`v2.4`).
+    pub label: String,
+    /// The day of the release, YYYY-MM-DD. Required: it is the vendor's
+    /// release day, often not the day it is recorded.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    /// The input directory.
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The older release; the last one when not given.
+    #[arg(value_name = "LABEL_A")]
+    pub from: Option<String>,
+    /// The newer release; the current input when not given.
+    #[arg(value_name = "LABEL_B")]
+    pub to: Option<String>,
+    /// The input directory.
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+    /// Exit with 1 when a code was removed, for CI.
+    #[arg(long)]
+    pub fail_on_removed: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -26,6 +26,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::fs;
+use crate::history::RELEASES_DIR;
 use crate::model::{
     Bilingual, Catalog, Code, Extra, Lang, Message, Record, SourceRef, Vendor, VendorId,
 };
@@ -91,6 +92,20 @@ fn vendor_dirs(input: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> 
     for entry in walk {
         match entry {
             // A link to a folder is a vendor folder too.
+            // The releases' folder is never a vendor (`crate::history`).
+            Ok(entry) if entry.file_name() == RELEASES_DIR => {
+                if entry.path().join(VENDOR_FILE).is_file() {
+                    diagnostics.push(Diagnostic::error(
+                        Kind::Config,
+                        entry.path().join(VENDOR_FILE),
+                        None,
+                        format!(
+                            "`{RELEASES_DIR}` is the folder of the recorded releases, \
+                             not a vendor; give the vendor another id"
+                        ),
+                    ));
+                }
+            }
             Ok(entry) if entry.file_type().is_dir() || entry.path().is_dir() => {
                 if entry.path().join(VENDOR_FILE).is_file() {
                     let real =

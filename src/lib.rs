@@ -4,7 +4,8 @@
 //! The stages run one way: [`ingest`] reads `input/` into a
 //! [`model::Catalog`]; [`xref`] derives categories, related codes and the
 //! consistency report from it ([`xref::Checked`]); [`render`] turns that
-//! into the site's files, which [`output`] swaps in as a whole. [`build`]
+//! into the site's files, which [`output`] swaps in as a whole; [`history`]
+//! reads the recorded releases and tells what changed between them. [`build`]
 //! runs them in order and [`serve`] builds and serves the site while its
 //! input is edited; [`explain`] prints the codes a pasted line names, found
 //! by the site's own search script; the command line is the binary's. No module uses one
@@ -15,6 +16,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod explain;
 pub mod fs;
+pub mod history;
 pub mod ingest;
 pub mod model;
 pub mod output;

@@ -12,7 +12,10 @@ use anyhow::Context as _;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::{AddArgs, CiHost, Cli, Command, ExplainArgs, InitArgs, InspectArgs, ServeArgs};
+use crate::cli::{
+    AddArgs, CiHost, Cli, Command, DiffArgs, ExplainArgs, InitArgs, InspectArgs, ReleaseArgs,
+    ServeArgs,
+};
 use errdocs::build::{self, BuildError, BuildReport};
 use errdocs::diagnostic::{Diagnostic, Severity};
 use errdocs::explain::{self, ExplainError};
@@ -78,6 +81,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Explain(args) => explain(args),
+        Command::Release(args) => release(&args),
+        Command::Diff(args) => diff(&args),
         Command::Check(args) => {
             let checked = build::check(&args.input, args.all);
             print_diagnostics(std::io::stdout(), &checked.diagnostics);
@@ -99,6 +104,86 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn release(args: &ReleaseArgs) -> anyhow::Result<()> {
+    match build::release(&args.input, &args.label, &args.date) {
+        Ok(recorded) => {
+            println!(
+                "recorded release {} ({}, {}) in `{}`",
+                args.label,
+                counted(recorded.vendors, "vendor"),
+                counted(recorded.codes, "code"),
+                recorded.path.display()
+            );
+            Ok(())
+        }
+        Err(build::ReleaseCommandError::Input(diagnostics)) => {
+            print_diagnostics(std::io::stderr(), &diagnostics);
+            Err(build::ReleaseCommandError::Input(diagnostics).into())
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn diff(args: &DiffArgs) -> anyhow::Result<()> {
+    let comparison = match build::compare(&args.input, args.from.as_deref(), args.to.as_deref()) {
+        Ok(comparison) => comparison,
+        Err(build::CompareError::Input(diagnostics)) => {
+            print_diagnostics(std::io::stderr(), &diagnostics);
+            return Err(build::CompareError::Input(diagnostics).into());
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let message = |e: &errdocs::history::Entry| {
+        e.message
+            .shown(Lang::En)
+            .map(|(text, _)| text.to_owned())
+            .unwrap_or_default()
+    };
+    let (mut added, mut removed, mut changed) = (0, 0, 0);
+    for vendor in &comparison.changes {
+        writeln!(
+            out,
+            "{}: {} added, {} removed, {} changed",
+            vendor.vendor,
+            vendor.added.len(),
+            vendor.removed.len(),
+            vendor.changed.len()
+        )?;
+        for &i in &vendor.added {
+            let e = &comparison.new[i];
+            writeln!(out, "  + {}  {}", e.code, message(e))?;
+        }
+        for &i in &vendor.removed {
+            let e = &comparison.old[i];
+            writeln!(out, "  - {}  {}", e.code, message(e))?;
+        }
+        for (before, after, fields) in &vendor.changed {
+            let (old, new) = (&comparison.old[*before], &comparison.new[*after]);
+            let fields: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
+            writeln!(out, "  ~ {}  {} changed", new.code, fields.join(", "))?;
+            if old.message != new.message {
+                writeln!(out, "      was: {}", message(old))?;
+                writeln!(out, "      now: {}", message(new))?;
+            }
+        }
+        added += vendor.added.len();
+        removed += vendor.removed.len();
+        changed += vendor.changed.len();
+    }
+    let to = comparison.to.as_deref().unwrap_or("the input");
+    writeln!(
+        out,
+        "{} → {to}: {added} added, {removed} removed, {changed} changed",
+        comparison.from
+    )?;
+    out.flush()?;
+    if args.fail_on_removed && comparison.removed() > 0 {
+        anyhow::bail!("{} removed", counted(comparison.removed(), "code"));
+    }
+    Ok(())
 }
 
 fn init(args: &InitArgs) -> anyhow::Result<()> {

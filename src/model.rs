@@ -179,7 +179,8 @@ impl PartialOrd for Code {
     }
 }
 
-fn natural_cmp(a: &str, b: &str) -> Ordering {
+/// Natural order of two strings: digit runs compare as numbers.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
     loop {
         match (a.first(), b.first()) {

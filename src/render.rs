@@ -52,6 +52,7 @@ use self::pages::Fragments;
 use self::paths::Names;
 use self::theme::Theme;
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::{Bilingual, Catalog, Lang};
 use crate::output::{Manifest, Staging};
 use crate::xref::Checked;
@@ -59,6 +60,8 @@ use crate::xref::Checked;
 /// Everything a render is given, as mdBook's `RenderContext`.
 pub struct RenderContext<'a> {
     pub checked: &'a Checked,
+    /// The recorded releases.
+    pub history: &'a History,
     /// Where the catalog was read from, for the report's paths.
     pub input: &'a Path,
     /// The site's directory, which [`crate::output::prepare`] has made
@@ -293,13 +296,14 @@ pub fn search_data(checked: &Checked) -> Result<SearchData, RenderError> {
     Ok(SearchData { index, pages })
 }
 
-/// Everything a build's output depends on: the catalog, its diagnostics,
+/// Everything a build's output depends on: the catalog, the releases, its diagnostics,
 /// the theme's templates, strings and assets, this binary and its version,
 /// the site's settings and the URL it is published at. (The cross-reference is derived
 /// from the catalog by this same binary.) A previous build with the same
 /// fingerprint wrote the same site.
 pub fn fingerprint(
     catalog: &Catalog,
+    history: &History,
     diagnostics: &[Diagnostic],
     base_url: Option<&BaseUrl>,
     files: &ThemeFiles,
@@ -317,6 +321,7 @@ pub fn fingerprint(
     files.hash(&mut hasher);
     settings.hash(&mut hasher);
     catalog.hash(&mut hasher);
+    history.hash(&mut hasher);
     diagnostics.hash(&mut hasher);
     base_url.hash(&mut hasher);
     hasher.finish()

@@ -26,6 +26,9 @@ struct ApiVendor<'a> {
 
 #[derive(Serialize)]
 struct ApiCode<'a> {
+    /// The code's page as a URI, for the `type` of an RFC 9457 problem
+    /// document: absolute with a base URL, else site-relative.
+    r#type: String,
     vendor: &'a str,
     code: &'a str,
     name: Option<&'a str>,
@@ -146,7 +149,12 @@ fn api_code<'a>(ctx: &Ctx<'a>, v: usize, r: usize) -> ApiCode<'a> {
     let vendor = &catalog.vendors[v];
     let record = &vendor.records[r];
     let assigned = &xref.categories[v][r];
+    let page = paths::code_page(Lang::En, &vendor.id, &record.code, &ctx.index.names);
     ApiCode {
+        r#type: match ctx.base_url {
+            Some(base) => base.join(&page),
+            None => page,
+        },
         vendor: vendor.id.as_str(),
         code: record.code.as_str(),
         name: record.name.as_deref(),

@@ -26,6 +26,7 @@ const STAGES: &[(&str, &[&str])] = &[
         &[
             "config",
             "ingest",
+            "history",
             "xref",
             "render",
             "output",
@@ -39,9 +40,13 @@ const STAGES: &[(&str, &[&str])] = &[
         &["config", "ingest", "diagnostic", "model", "fs"],
     ),
     ("config", &["render", "diagnostic", "model", "fs"]),
-    ("render", &["xref", "output", "diagnostic", "model", "fs"]),
+    (
+        "render",
+        &["xref", "history", "output", "diagnostic", "model", "fs"],
+    ),
     ("xref", &["diagnostic", "model", "fs"]),
-    ("ingest", &["diagnostic", "model", "fs"]),
+    ("ingest", &["history", "diagnostic", "model", "fs"]),
+    ("history", &["diagnostic", "model", "fs"]),
     ("output", &["fs"]),
     ("diagnostic", &["model"]),
     ("model", &[]),

@@ -8,6 +8,7 @@ mod categories;
 mod check;
 mod corpus;
 mod explain;
+mod history;
 mod hostile;
 mod incremental;
 mod kill;
