@@ -15,6 +15,7 @@ mod kill;
 mod layout;
 mod project;
 mod references;
+mod related;
 mod reproducible;
 mod search;
 mod seeds;
