@@ -51,9 +51,7 @@ pub fn load(input: &Path, explicit: Option<&Path>) -> Result<Config, Vec<Diagnos
         }
     };
     let text = fs::read_to_string(&path).map_err(|err| {
-        let cause = std::error::Error::source(&err)
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let cause = err.cause();
         vec![Diagnostic::error(Kind::Io, &path, None, cause)]
     })?;
     parse(&path, &text)
@@ -145,15 +143,7 @@ const MAX_FOOTER: usize = 2_000;
 pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let file: File =
         toml::from_str(text).map_err(|err| vec![Diagnostic::toml(path, text, &err)])?;
-    let line = |span: std::ops::Range<usize>| {
-        Some(
-            text.as_bytes()[..span.start.min(text.len())]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1,
-        )
-    };
+    let line = |span: std::ops::Range<usize>| Some(crate::diagnostic::line_at(text, span.start));
     let mut errors = Vec::new();
     let mut error = |line: Option<usize>, message: String| {
         errors.push(Diagnostic::error(Kind::Config, path, line, message));
@@ -280,9 +270,7 @@ fn asset(root: &Path, key: &str, file: &str) -> Result<Asset, String> {
         })?;
     let path = root.join(file);
     let bytes = fs::read(&path).map_err(|err| {
-        let cause = std::error::Error::source(&err)
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let cause = err.cause();
         format!("`{key}`: cannot read `{}`: {cause}", path.display())
     })?;
     Ok(Asset {

@@ -140,20 +140,24 @@ impl Diagnostic {
     /// A TOML file that does not parse, or says what it may not, as an
     /// error at the line the parser points to.
     pub fn toml(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
-        let line = err.span().map(|span| {
-            let start = span.start.min(text.len());
-            text.as_bytes()[..start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1
-        });
+        let line = err.span().map(|span| line_at(text, span.start));
         Diagnostic::error(Kind::Config, path, line, toml_message(err.message()))
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// The 1-based line of byte `offset` in `text`, for a parser that gives
+/// byte offsets (TOML's spans).
+pub fn line_at(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// The known name nearest to `wanted`, when one is near enough to be what

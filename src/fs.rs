@@ -28,6 +28,11 @@ impl FsError {
     pub fn kind(&self) -> io::ErrorKind {
         self.source.kind()
     }
+
+    /// What the system said, for a message that names the path itself.
+    pub fn cause(&self) -> String {
+        self.source.to_string()
+    }
 }
 
 fn wrap<T>(action: &'static str, path: &Path, result: io::Result<T>) -> Result<T, FsError> {

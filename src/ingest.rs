@@ -385,9 +385,7 @@ fn read_source(
         }
     }
     let bytes = fs::read(path).map_err(|err| {
-        let cause = std::error::Error::source(&err)
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let cause = err.cause();
         Unread::Io(path.to_owned(), cause)
     })?;
     encoding::decode(&bytes, declared)
@@ -398,9 +396,7 @@ fn read_config(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(Vendor
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) => {
-            let cause = std::error::Error::source(&err)
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let cause = err.cause();
             diagnostics.push(Diagnostic::error(Kind::Io, path, None, cause));
             return None;
         }

@@ -7,10 +7,8 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::fs;
-use crate::ingest::{self, Inspection};
+use crate::ingest::{self, Inspection, VENDOR_FILE};
 use crate::model::{Lang, VendorId};
-
-const VENDOR_FILE: &str = "vendor.toml";
 
 /// What `add` did.
 #[derive(Debug)]
@@ -159,9 +157,7 @@ pub fn add(
 
 /// A file that cannot be read or written, as a diagnostic naming it.
 fn io(err: fs::FsError) -> Diagnostic {
-    let cause = std::error::Error::source(&err)
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let cause = err.cause();
     Diagnostic::error(Kind::Io, err.path(), None, cause)
 }
 
@@ -197,10 +193,7 @@ fn mostly_chinese(inspection: &Inspection) -> bool {
         .iter()
         .flat_map(|r| r.messages.iter().map(|m| m.text.as_str()))
         .collect();
-    let han = texts
-        .iter()
-        .filter(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
-        .count();
+    let han = texts.iter().filter(|t| Lang::detect(t) == Lang::Zh).count();
     han * 2 > texts.len()
 }
 

@@ -36,14 +36,6 @@ struct ReportRow<'a> {
     code: Option<&'a str>,
 }
 
-fn rank(severity: Severity) -> u8 {
-    match severity {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Note => 2,
-    }
-}
-
 pub(crate) fn report<'a>(
     ctx: &Ctx<'a>,
     lang: Lang,
@@ -63,7 +55,7 @@ pub(crate) fn report<'a>(
     // What needs doing first: errors, then warnings, then notes, each in
     // the report's order (by file and line).
     let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    order.sort_by_key(|&i| rank(diagnostics[i].severity));
+    order.sort_by_key(|&i| std::cmp::Reverse(diagnostics[i].severity));
     let rows = order
         .into_iter()
         .skip(p * PAGE_SIZE)
