@@ -248,6 +248,9 @@ struct Measured {
     pages: usize,
     files: usize,
     bytes: u64,
+    /// The largest page listing codes: a vendor's, a category's or a
+    /// status's page, and its size in bytes.
+    largest_listing: Option<(PathBuf, usize)>,
     generate: Duration,
     cold: Duration,
     peak_kib: Option<u64>,
@@ -396,6 +399,7 @@ fn measure(
         pages: snapshot.pages,
         files: snapshot.files.len(),
         bytes: snapshot.bytes,
+        largest_listing: snapshot.largest_listing(),
         generate,
         cold: median(&cold),
         peak_kib,
@@ -559,6 +563,23 @@ impl Snapshot {
             pages,
             bytes,
         })
+    }
+
+    /// The largest page that lists codes: `<lang>/<vendor>/index*.html`
+    /// and the category and status pages.
+    fn largest_listing(&self) -> Option<(PathBuf, usize)> {
+        self.files
+            .iter()
+            .filter(|(path, _)| {
+                let parts: Vec<_> = path.iter().filter_map(|p| p.to_str()).collect();
+                match parts.as_slice() {
+                    [_, "categories" | "status", page] => page.ends_with(".html"),
+                    [_, _, page] => page.starts_with("index") && page.ends_with(".html"),
+                    _ => false,
+                }
+            })
+            .max_by_key(|(path, bytes)| (bytes.len(), std::cmp::Reverse(path.clone())))
+            .map(|(path, bytes)| (path.clone(), bytes.len()))
     }
 
     /// Writes every file back under `site` with plain `std::fs`: the
@@ -757,6 +778,29 @@ fn report(about: &About, results: &[Measured]) -> String {
             m.rebuild.as_secs_f64(),
             100.0 * m.rebuild_share,
             m.rounds
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "| N | files | files per code | largest listing page (KB) | which |"
+    );
+    let _ = writeln!(out, "|--:|--:|--:|--:|:--|");
+    for m in results {
+        let (which, size) = m
+            .largest_listing
+            .as_ref()
+            .map_or(("n/a".to_owned(), 0), |(p, b)| {
+                (p.display().to_string(), *b)
+            });
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.2} | {:.1} | `{}` |",
+            m.asked,
+            m.files,
+            m.files as f64 / m.codes.max(1) as f64,
+            size as f64 / 1000.0,
+            which
         );
     }
     let _ = writeln!(out);

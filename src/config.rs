@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::fs;
 use crate::model::{Bilingual, Lang};
-use crate::render::{Asset, BaseUrl, Host, IMAGES, Repository, SiteSettings};
+use crate::render::{Asset, BaseUrl, Host, IMAGES, PageSize, Repository, SiteSettings};
 
 /// The file's name.
 pub const CONFIG_FILE: &str = "errdocs.toml";
@@ -71,6 +71,7 @@ struct File {
     updated: Option<toml::Spanned<String>>,
     #[serde(default)]
     drafts: bool,
+    page_size: Option<toml::Spanned<i64>>,
     repository: Option<RepositoryFile>,
     #[serde(default)]
     strings: StringsFile,
@@ -204,6 +205,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         },
         None => None,
     };
+    if let Some(size) = file.page_size {
+        let rows = usize::try_from(*size.get_ref())
+            .ok()
+            .and_then(PageSize::new);
+        match rows {
+            Some(rows) => site.page_size = rows,
+            None => error(
+                line(size.span()),
+                format!(
+                    "`page_size` is {}; it is the number of rows a page of a list holds, 1 or more (default {})",
+                    size.get_ref(),
+                    PageSize::DEFAULT
+                ),
+            ),
+        }
+    }
     if let Some(updated) = file.updated {
         if is_date(updated.get_ref()) {
             site.updated = Some(updated.get_ref().clone());

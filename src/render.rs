@@ -40,7 +40,7 @@ use twox_hash::XxHash3_64;
 pub use self::error::RenderError;
 pub use self::paths::{BaseUrl, BaseUrlError};
 pub use self::search::CALLBACK as SEARCH_CALLBACK;
-pub use self::settings::{Asset, Host, IMAGES, Repository, SiteSettings};
+pub use self::settings::{Asset, Host, IMAGES, PageSize, Repository, SiteSettings};
 pub use self::theme::{ThemeFiles, UiStrings};
 
 use self::context::Ctx;
@@ -166,7 +166,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&index)).collect();
     // Each directory's files are written by one thread at a time: two
     // threads creating files in one directory queue on its lock.
-    let rendered = job::by_directory(&jobs, &paths, catalog)
+    let rendered = job::by_directory(&jobs, &paths, catalog, cx.settings.page_size)
         .into_iter()
         .par_bridge()
         .map_init(

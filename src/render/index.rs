@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::paths::Names;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Bilingual, Catalog, Category, Code, HttpStatus, Lang, Record};
+use crate::model::{Bilingual, Catalog, Category, Code, HttpStatus, Lang, Record, Vendor};
 use crate::xref::Checked;
 
 /// A record's place in the catalog: (vendor index, record index).
@@ -36,6 +36,37 @@ pub(crate) struct Index<'a> {
     /// Where each record's group is among its vendor's groups, in each
     /// language, by `[vendor][record]`.
     pub groups: Vec<Vec<Bilingual<Option<usize>>>>,
+    /// Each vendor's page as its sections list the codes, per language.
+    pub layouts: Vec<Bilingual<Layout>>,
+}
+
+/// A vendor's codes in the order its page lists them: section by section,
+/// its groups in the page's language first, then the groups of codes
+/// grouped only in the other language, then the ungrouped codes; each
+/// section in the vendor's order. A long list is cut into pages of this
+/// order, so where a code is tells which page lists it.
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    /// Record indices.
+    pub order: Vec<usize>,
+    /// Each section that has codes: its group (the language of its name
+    /// and its place among the vendor's groups in that language), `None`
+    /// for the ungrouped codes, and where it starts in `order`.
+    pub sections: Vec<(Option<(Lang, usize)>, usize)>,
+    /// Each record's place in `order`, by record index.
+    pub position: Vec<usize>,
+}
+
+impl Layout {
+    /// The range of `order` that section `s` takes.
+    pub(crate) fn section_range(&self, s: usize) -> std::ops::Range<usize> {
+        let start = self.sections[s].1;
+        let end = self
+            .sections
+            .get(s + 1)
+            .map_or(self.order.len(), |next| next.1);
+        start..end
+    }
 }
 
 impl<'a> Index<'a> {
@@ -58,9 +89,20 @@ impl<'a> Index<'a> {
             },
             || diagnostics_by_record(catalog, &checked.diagnostics, input),
         );
+        let groups = group_places(catalog);
+        let layouts = catalog
+            .vendors
+            .par_iter()
+            .zip(&groups)
+            .map(|(vendor, places)| Bilingual {
+                en: layout(vendor, places, Lang::En),
+                zh: layout(vendor, places, Lang::Zh),
+            })
+            .collect();
         Index {
             catalog,
-            groups: group_places(catalog),
+            groups,
+            layouts,
             names,
             codes,
             code_users,
@@ -104,6 +146,52 @@ fn group_places(catalog: &Catalog) -> Vec<Vec<Bilingual<Option<usize>>>> {
                 .collect()
         })
         .collect()
+}
+
+/// How a vendor's page in `lang` lists its codes: a bucket per section,
+/// in linear time however many groups there are.
+fn layout(vendor: &Vendor, places: &[Bilingual<Option<usize>>], lang: Lang) -> Layout {
+    let own = vendor.groups.get(lang).len();
+    let other = vendor.groups.get(lang.other()).len();
+    // Section numbers: this language's groups, the other's, then none.
+    let section =
+        |place: &Bilingual<Option<usize>>| match (*place.get(lang), *place.get(lang.other())) {
+            (Some(at), _) => at,
+            (None, Some(at)) => own + at,
+            (None, None) => own + other,
+        };
+    let mut starts = vec![0; own + other + 2];
+    for place in places {
+        starts[section(place) + 1] += 1;
+    }
+    for s in 1..starts.len() {
+        starts[s] += starts[s - 1];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; places.len()];
+    let mut position = vec![0; places.len()];
+    for (r, place) in places.iter().enumerate() {
+        let s = section(place);
+        order[next[s]] = r;
+        position[r] = next[s];
+        next[s] += 1;
+    }
+    let sections = (0..own + other + 1)
+        .filter(|&s| starts[s + 1] > starts[s])
+        .map(|s| {
+            let group = match s {
+                s if s < own => Some((lang, s)),
+                s if s < own + other => Some((lang.other(), s - own)),
+                _ => None,
+            };
+            (group, starts[s])
+        })
+        .collect();
+    Layout {
+        order,
+        sections,
+        position,
+    }
 }
 
 /// Every record's place, in catalog order.

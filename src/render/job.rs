@@ -8,7 +8,7 @@ use super::discovery::{self, SitemapFile, SitemapUrl};
 use super::error::RenderError;
 use super::index::Index;
 use super::pages::Fragments;
-use super::settings::SiteSettings;
+use super::settings::{PageSize, SiteSettings};
 use super::theme::{Theme, ThemeFiles};
 use super::view::Page;
 use super::{api, pages, paths, search};
@@ -31,11 +31,12 @@ pub(super) struct Site<'a> {
 pub(super) enum Job {
     Landing,
     Home(Lang),
-    Vendor(Lang, usize),
+    /// A vendor's codes, one page of the configured size at a time.
+    Vendor(Lang, usize, usize),
     Code(Lang, usize, usize),
     Permalink(Lang, usize),
     Categories(Lang),
-    /// A category's codes, one page of [`pages::PAGE_SIZE`] at a time.
+    /// A category's codes, one page at a time.
     Category(Lang, Category, usize),
     Statuses(Lang),
     Status(Lang, usize, usize),
@@ -62,6 +63,7 @@ pub(super) enum Job {
 }
 
 pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) -> Vec<Job> {
+    let size = settings.page_size;
     let mut jobs = vec![
         Job::Landing,
         Job::NotFound,
@@ -91,7 +93,8 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) ->
             Job::Search(lang),
         ]);
         for (v, vendor) in catalog.vendors.iter().enumerate() {
-            jobs.push(Job::Vendor(lang, v));
+            let pages = size.pages(vendor.records.len());
+            jobs.extend((0..pages).map(|p| Job::Vendor(lang, v, p)));
             jobs.extend((0..vendor.records.len()).map(|r| Job::Code(lang, v, r)));
         }
         jobs.extend((0..index.codes.len()).map(|i| Job::Permalink(lang, i)));
@@ -101,7 +104,7 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) ->
                 .zip(&index.categories)
                 .filter(|(_, m)| !m.is_empty())
                 .flat_map(|(c, members)| {
-                    (0..pages::page_count(members.len())).map(move |p| Job::Category(lang, c, p))
+                    (0..size.pages(members.len())).map(move |p| Job::Category(lang, c, p))
                 }),
         );
         jobs.extend(
@@ -110,14 +113,13 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) ->
                 .iter()
                 .enumerate()
                 .flat_map(|(i, (_, members))| {
-                    (0..pages::page_count(members.len())).map(move |p| Job::Status(lang, i, p))
+                    (0..size.pages(members.len())).map(move |p| Job::Status(lang, i, p))
                 }),
         );
         // The report is maintainers' material.
         if settings.drafts {
             jobs.extend(
-                (0..pages::page_count(index.diagnostic_records.len()))
-                    .map(|p| Job::Report(lang, p)),
+                (0..size.pages(index.diagnostic_records.len())).map(|p| Job::Report(lang, p)),
             );
         }
     }
@@ -127,12 +129,17 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) ->
 /// The indices of `jobs` (whose files are at `paths`) grouped by directory,
 /// the most work first, so that no thread is left alone at the end with a
 /// big directory or a big file such as `codes.json`.
-pub(super) fn by_directory(jobs: &[Job], paths: &[String], catalog: &Catalog) -> Vec<Vec<usize>> {
+pub(super) fn by_directory(
+    jobs: &[Job],
+    paths: &[String],
+    catalog: &Catalog,
+    size: PageSize,
+) -> Vec<Vec<usize>> {
     let mut groups: ahash::AHashMap<&str, (usize, Vec<usize>)> = ahash::AHashMap::new();
     for (i, path) in paths.iter().enumerate() {
         let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
         let group = groups.entry(dir).or_default();
-        group.0 += jobs[i].weight(catalog);
+        group.0 += jobs[i].weight(catalog, size);
         group.1.push(i);
     }
     let mut groups: Vec<(&str, (usize, Vec<usize>))> = groups.into_iter().collect();
@@ -158,12 +165,12 @@ impl Job {
     /// Roughly how long the job takes, in units of about 5 µs: creating a
     /// file costs some 40 µs, rendering a code page 50 µs, a row of a list
     /// or a code's JSON 5 µs.
-    fn weight(&self, catalog: &Catalog) -> usize {
+    fn weight(&self, catalog: &Catalog, size: PageSize) -> usize {
         let codes = catalog.code_count();
         let work = match *self {
             Job::Code(..) => 10,
-            Job::Vendor(_, v) => catalog.vendors[v].records.len(),
-            Job::Category(..) | Job::Status(..) | Job::Report(..) => pages::PAGE_SIZE,
+            Job::Vendor(_, v, _) => catalog.vendors[v].records.len().min(size.get()),
+            Job::Category(..) | Job::Status(..) | Job::Report(..) => size.get(),
             Job::CodesJson => codes,
             Job::SearchIndex => codes / 3,
             Job::VendorCsv(v) => catalog.vendors[v].records.len() / 10,
@@ -195,7 +202,7 @@ impl Job {
     fn lang(&self) -> Option<Lang> {
         match *self {
             Job::Home(lang)
-            | Job::Vendor(lang, _)
+            | Job::Vendor(lang, ..)
             | Job::Code(lang, ..)
             | Job::Permalink(lang, _)
             | Job::Categories(lang)
@@ -213,7 +220,7 @@ impl Job {
     fn in_lang(self, lang: Lang) -> Job {
         match self {
             Job::Home(_) => Job::Home(lang),
-            Job::Vendor(_, v) => Job::Vendor(lang, v),
+            Job::Vendor(_, v, p) => Job::Vendor(lang, v, p),
             Job::Code(_, v, r) => Job::Code(lang, v, r),
             Job::Permalink(_, i) => Job::Permalink(lang, i),
             Job::Categories(_) => Job::Categories(lang),
@@ -252,7 +259,7 @@ impl Job {
         match *self {
             Job::Landing => "index.html".to_owned(),
             Job::Home(lang) => paths::home_page(lang),
-            Job::Vendor(lang, v) => paths::vendor_page(lang, &vendors[v].id),
+            Job::Vendor(lang, v, p) => paths::paged(paths::vendor_page(lang, &vendors[v].id), p),
             Job::Code(lang, v, r) => paths::code_page(
                 lang,
                 &vendors[v].id,
@@ -299,7 +306,7 @@ impl Job {
         match *self {
             Job::Landing => self.page(site, &pages::landing(ctx), out),
             Job::Home(lang) => self.page(site, &pages::home(ctx, lang), out),
-            Job::Vendor(lang, v) => self.page(site, &pages::vendor(ctx, v, lang), out),
+            Job::Vendor(lang, v, p) => self.page(site, &pages::vendor(ctx, v, lang, p), out),
             Job::Code(lang, v, r) => {
                 self.page(site, &pages::code(ctx, site.fragments, v, r, lang), out)
             }
@@ -404,7 +411,7 @@ mod tests {
         ];
         let (jobs, paths): (Vec<Job>, Vec<String>) =
             jobs.into_iter().map(|(j, p)| (j, p.to_owned())).unzip();
-        let groups = by_directory(&jobs, &paths, &catalog);
+        let groups = by_directory(&jobs, &paths, &catalog, PageSize::default());
         assert_eq!(groups, [vec![0, 2, 6], vec![1, 3, 4], vec![5]]);
     }
 }

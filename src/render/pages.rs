@@ -26,20 +26,14 @@ pub(crate) use super::context::{Ctx, html_lang};
 use super::context::t;
 use super::index::At;
 use super::paths;
+use super::settings::PageSize;
 use super::theme::Strings;
 use crate::model::{Category, Lang, Message, Record, TextField};
 use crate::xref::CategoryInfo;
 
-/// How many rows a page of a cross-vendor list holds; longer lists are
-/// split over several pages, so no page grows with the catalog.
-pub(crate) const PAGE_SIZE: usize = 500;
-
-/// The number of pages a list of `len` rows takes (at least one).
-pub(crate) fn page_count(len: usize) -> usize {
-    len.div_ceil(PAGE_SIZE).max(1)
-}
-
-/// Links between the pages of one list.
+/// Links between the pages of one list: previous and next, and every page
+/// with the rows it holds, to jump to. Lists are cut into pages of the
+/// configured [`PageSize`], so no page grows with the catalog.
 #[derive(Serialize)]
 struct Pager {
     /// 1-based, for people.
@@ -47,26 +41,65 @@ struct Pager {
     total: usize,
     previous: Option<String>,
     next: Option<String>,
+    /// Every page, when there are several.
+    pages: Vec<PageLink>,
+    /// The rows this page shows, 1-based and inclusive, and all of them.
+    first_row: usize,
+    last_row: usize,
+    rows: usize,
+}
+
+/// One page of a list, as the jump list names it: its number and, where
+/// rows have names, its first and last row (`400100 – 400599`).
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    href: String,
+    first: Option<String>,
+    last: Option<String>,
+    current: bool,
 }
 
 impl Pager {
     /// For page `page` of a list of `len` rows whose first page lives at
-    /// `path(lang)`; links are relative to a page at `root`.
-    fn new(len: usize, page: usize, root: &str, first: &str) -> Pager {
-        let total = page_count(len);
+    /// `first`; links are relative to a page at `root`. `name` names the
+    /// row at an index, for the jump list (`None` for rows with no name).
+    fn new(
+        size: PageSize,
+        len: usize,
+        page: usize,
+        root: &str,
+        first: &str,
+        name: impl Fn(usize) -> Option<String>,
+    ) -> Pager {
+        let total = size.pages(len);
         let link = |p: usize| paths::from_root(root, &paths::paged(first.to_owned(), p));
+        let pages = match total {
+            1 => Vec::new(),
+            _ => (0..total)
+                .map(|p| {
+                    let start = p * size.get();
+                    let end = (start + size.get()).min(len);
+                    PageLink {
+                        number: p + 1,
+                        href: link(p),
+                        first: name(start),
+                        last: (end > start + 1).then(|| name(end - 1)).flatten(),
+                        current: p == page,
+                    }
+                })
+                .collect(),
+        };
         Pager {
             current: page + 1,
             total,
             previous: page.checked_sub(1).map(link),
             next: (page + 1 < total).then(|| link(page + 1)),
+            pages,
+            first_row: (page * size.get() + 1).min(len),
+            last_row: ((page + 1) * size.get()).min(len),
+            rows: len,
         }
-    }
-
-    /// The rows of `page`.
-    fn slice<T>(items: &[T], page: usize) -> &[T] {
-        let start = (page * PAGE_SIZE).min(items.len());
-        &items[start..(start + PAGE_SIZE).min(items.len())]
     }
 }
 
@@ -140,6 +173,9 @@ pub(crate) struct Chrome<'a> {
     lang: Lang,
     html_lang: &'static str,
     root: String,
+    /// The page's own path from the site root, for the shortest links.
+    #[serde(skip)]
+    path: String,
     title: String,
     description: String,
     /// The page in every language, absolute: hreflang links must be, so
@@ -277,6 +313,7 @@ impl<'a> Chrome<'a> {
             noindex: false,
             masthead: ctx.mastheads.get(lang, &root),
             root,
+            path: path(lang),
             title,
             description,
             alternates,
@@ -379,8 +416,6 @@ fn shown_texts<'a>(record: &'a Record, field: TextField, lang: Lang) -> Vec<Show
 pub(crate) struct GroupOf<'a> {
     pub path: &'a [String],
     pub lang: Lang,
-    /// Its place among the vendor's groups in `lang`.
-    pub at: usize,
     pub anchor: String,
 }
 
@@ -392,7 +427,6 @@ pub(crate) fn group_of<'a>(ctx: &Ctx<'a>, (v, r): At, lang: Lang) -> Option<Grou
     Some(GroupOf {
         path: ctx.vendor(v).groups.get(lang)[at].as_slice(),
         lang,
-        at,
         anchor: group_anchor(lang, at),
     })
 }
@@ -423,7 +457,9 @@ fn category_link<'a>(info: &'a CategoryInfo, lang: Lang, root: &str) -> Category
     }
 }
 
-/// One row of a table of codes, on a page at `root`.
+/// One row of a table of codes, on the page at `here`. Its links are
+/// the shortest relative ones (`400001.html` from the vendor's list, not
+/// `../../en/polaris/400001.html`): a page of rows is mostly links.
 #[derive(Serialize)]
 struct CodeRow<'a> {
     vendor: Option<&'a str>,
@@ -433,7 +469,29 @@ struct CodeRow<'a> {
     /// Every status of the code: `400, 403`.
     http_status: Option<String>,
     category: CategoryLink<'a>,
-    message: Option<ShownText<'a>>,
+    message: Option<RowText<'a>>,
+}
+
+/// The text a row shows: its code's first text, cut like metadata, so a
+/// page of rows stays small whatever the vendor wrote (the code's page
+/// has it whole).
+#[derive(Serialize)]
+struct RowText<'a> {
+    text: std::borrow::Cow<'a, str>,
+    html_lang: &'static str,
+    fallback: bool,
+    translated: bool,
+}
+
+impl<'a> From<ShownText<'a>> for RowText<'a> {
+    fn from(shown: ShownText<'a>) -> RowText<'a> {
+        RowText {
+            text: summary(shown.text),
+            html_lang: shown.html_lang,
+            fallback: shown.fallback,
+            translated: shown.translated,
+        }
+    }
 }
 
 /// Which of a table's optional columns any row has a value in: a column
@@ -442,6 +500,8 @@ struct CodeRow<'a> {
 struct Columns {
     name: bool,
     http_status: bool,
+    /// Shown unless every row is of one category, the page's own.
+    category: bool,
     message: bool,
 }
 
@@ -451,19 +511,20 @@ impl Columns {
             .fold(Columns::default(), |seen, row| Columns {
                 name: seen.name || row.name.is_some(),
                 http_status: seen.http_status || row.http_status.is_some(),
+                category: true,
                 message: seen.message || row.message.is_some(),
             })
     }
 }
 
-fn code_row<'a>(ctx: &Ctx<'a>, at: At, lang: Lang, root: &str, with_vendor: bool) -> CodeRow<'a> {
+fn code_row<'a>(ctx: &Ctx<'a>, at: At, lang: Lang, here: &str, with_vendor: bool) -> CodeRow<'a> {
     let vendor = ctx.vendor(at.0);
     let record = ctx.record(at);
     CodeRow {
         vendor: with_vendor.then(|| vendor.name.get(lang).as_str()),
         code: record.code.as_str(),
-        href: paths::from_root(
-            root,
+        href: paths::link(
+            here,
             &paths::code_page(lang, &vendor.id, &record.code, &ctx.index.names),
         ),
         name: record.name.as_deref(),
@@ -472,8 +533,15 @@ fn code_row<'a>(ctx: &Ctx<'a>, at: At, lang: Lang, root: &str, with_vendor: bool
                 record.http_statuses.iter().map(|s| s.to_string()).collect();
             statuses.join(", ")
         }),
-        category: category_link(ctx.category(at), lang, root),
-        message: first_message(record, lang),
+        category: {
+            let info = ctx.category(at);
+            CategoryLink {
+                id: info.category.as_str(),
+                name: info.name.get(lang),
+                href: paths::link(here, &paths::category_page(lang, info.category)),
+            }
+        },
+        message: first_message(record, lang).map(RowText::from),
     }
 }
 
@@ -522,18 +590,40 @@ mod tests {
 
     #[test]
     fn long_lists_are_split_into_pages_of_page_size() {
-        assert_eq!(page_count(0), 1);
-        assert_eq!(page_count(PAGE_SIZE), 1);
-        assert_eq!(page_count(PAGE_SIZE + 1), 2);
-        let items: Vec<usize> = (0..PAGE_SIZE + 3).collect();
+        let size = PageSize::new(4).unwrap();
+        assert_eq!(size.pages(0), 1);
+        assert_eq!(size.pages(4), 1);
+        assert_eq!(size.pages(5), 2);
+        let items: Vec<usize> = (0..11).collect();
+        assert_eq!(size.slice(&items, 2), [8, 9, 10]);
+        assert!(size.slice(&items, 5).is_empty());
+        let name = |i: usize| Some(format!("E{i}"));
+        let pager = Pager::new(size, items.len(), 2, "../../", "en/status/400.html", name);
+        assert_eq!((pager.current, pager.total), (3, 3));
         assert_eq!(
-            Pager::slice(&items, 1),
-            [PAGE_SIZE, PAGE_SIZE + 1, PAGE_SIZE + 2]
+            pager.previous.as_deref(),
+            Some("../../en/status/400-2.html")
         );
-        assert!(Pager::slice(&items, 5).is_empty());
-        let pager = Pager::new(items.len(), 1, "../../", "en/status/400.html");
-        assert_eq!((pager.current, pager.total), (2, 2));
-        assert_eq!(pager.previous.as_deref(), Some("../../en/status/400.html"));
         assert_eq!(pager.next, None);
+        let jumps: Vec<_> = pager
+            .pages
+            .iter()
+            .map(|p| (p.number, p.first.as_deref(), p.last.as_deref(), p.current))
+            .collect();
+        assert_eq!(
+            jumps,
+            [
+                (1, Some("E0"), Some("E3"), false),
+                (2, Some("E4"), Some("E7"), false),
+                (3, Some("E8"), Some("E10"), true),
+            ]
+        );
+        // One page needs no jumping, and a page of one row no range.
+        assert!(Pager::new(size, 4, 0, "", "a.html", name).pages.is_empty());
+        let last = Pager::new(size, 5, 0, "", "a.html", name)
+            .pages
+            .pop()
+            .unwrap();
+        assert_eq!((last.first.as_deref(), last.last), (Some("E4"), None));
     }
 }

@@ -61,8 +61,9 @@ const WINDOWS_DEVICES: [&str; 24] = [
 /// ASCII letters, digits, `-`, `_` and inner `.` stay as they are; every
 /// other byte becomes `~XX` (`~` is unreserved in URLs and never kept
 /// literally, so the mapping is one-to-one). The first byte is escaped too
-/// where the name would be another page's (`index` is the vendor's page) or
-/// a Windows device (`CON`, `nul.1`); so are the capitals of a code that
+/// where the name would be another page's (`index` is the vendor's page,
+/// `index-2` the second page of its list) or a Windows device (`CON`,
+/// `nul.1`); so are the capitals of a code that
 /// differs from another only in case (`ABC` → `~41~42~43`, beside `abc`).
 /// A segment longer than [`MAX_SEGMENT`] bytes is cut and ends in `~~` and
 /// a hash of the whole code, which no escaped code ends in.
@@ -71,7 +72,7 @@ pub(crate) fn code_segment(code: &Code, names: &Names) -> String {
     let stem = raw.split('.').next().unwrap_or_default();
     // (Device names are three or four letters long; most catalogs have no
     // case twins: both checks are cheap for the common code.)
-    let escape_first = raw.eq_ignore_ascii_case("index")
+    let escape_first = is_listing(raw)
         || (matches!(stem.len(), 3 | 4)
             && WINDOWS_DEVICES.iter().any(|d| stem.eq_ignore_ascii_case(d)));
     let escape_capitals = !names.case_twins.is_empty() && names.case_twins.contains(raw);
@@ -93,6 +94,19 @@ pub(crate) fn code_segment(code: &Code, names: &Names) -> String {
         shorten(&mut out, raw);
     }
     out
+}
+
+/// Whether a code's file would be one of its vendor's list pages:
+/// `index`, `index-2`, … in any case.
+fn is_listing(raw: &str) -> bool {
+    let Some(head) = raw.get(..5) else {
+        return false;
+    };
+    head.eq_ignore_ascii_case("index")
+        && match raw[5..].strip_prefix('-') {
+            None => raw.len() == 5,
+            Some(n) => !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()),
+        }
 }
 
 /// Whether the byte at `i` of a code stays as it is in its segment (when
@@ -250,6 +264,30 @@ pub(crate) fn from_root(root: &str, path: &str) -> String {
     [root, path].concat()
 }
 
+/// The shortest relative link from the page at `from` to the file at
+/// `to`, both relative to the site root: `400002.html` between two codes
+/// of a vendor, `../categories/internal.html` from a vendor's list.
+pub(crate) fn link(from: &str, to: &str) -> String {
+    let dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let mut rest = to;
+    let mut up = 0;
+    for (i, part) in dir.split('/').filter(|p| !p.is_empty()).enumerate() {
+        match rest.strip_prefix(part).and_then(|r| r.strip_prefix('/')) {
+            Some(r) => rest = r,
+            _ => {
+                up = dir.split('/').count() - i;
+                break;
+            }
+        }
+    }
+    let mut out = String::with_capacity(3 * up + rest.len());
+    for _ in 0..up {
+        out.push_str("../");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The prefix that leads from a page back to the site root: `../../` for
 /// `en/polaris/400001.html`.
 pub(crate) fn root_of(page: &str) -> String {
@@ -330,6 +368,27 @@ impl fmt::Display for BaseUrl {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn links_climb_only_out_of_the_directories_not_shared() {
+        use super::link;
+        assert_eq!(
+            link("en/polaris/index.html", "en/polaris/400001.html"),
+            "400001.html"
+        );
+        assert_eq!(
+            link("en/polaris/index-2.html", "en/categories/internal.html"),
+            "../categories/internal.html"
+        );
+        assert_eq!(
+            link("en/status/400.html", "zh/polaris/1.html"),
+            "../../zh/polaris/1.html"
+        );
+        assert_eq!(link("en/index.html", "en/polaris/1.html"), "polaris/1.html");
+        assert_eq!(link("index.html", "en/polaris/1.html"), "en/polaris/1.html");
+        // A directory whose name begins another's is not shared.
+        assert_eq!(link("en/ab/index.html", "en/abc/1.html"), "../abc/1.html");
+    }
+
     use super::*;
 
     #[test]
@@ -372,6 +431,10 @@ mod tests {
         assert_eq!(segment("a b~c"), "a~20b~7Ec");
         assert_eq!(segment("错"), "~E9~94~99");
         assert_eq!(segment("index"), "~69ndex");
+        assert_eq!(segment("INDEX-2"), "~49NDEX-2");
+        assert_eq!(segment("index-12"), "~69ndex-12");
+        assert_eq!(segment("index-"), "index-");
+        assert_eq!(segment("index-2a"), "index-2a");
         assert_eq!(segment("INDEX"), "~49NDEX");
         assert_eq!(segment("indexes"), "indexes");
         assert_eq!(segment("a/b"), "a~2Fb");

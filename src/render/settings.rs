@@ -31,6 +31,45 @@ pub struct SiteSettings {
     /// them the footer names the catalog by a hash of its content.
     pub release: Option<String>,
     pub updated: Option<String>,
+    /// How many rows a page of a list holds: a vendor's codes, a category,
+    /// a status, the report. Longer lists are split into numbered pages.
+    pub page_size: PageSize,
+}
+
+/// The rows of one page of a list; never zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageSize(std::num::NonZeroUsize);
+
+impl PageSize {
+    /// A page of this many rows stays under 200 KB of HTML however long
+    /// the codes' texts are (a message is cut at 2,000 characters in a
+    /// list), and a phone renders it without a pause.
+    pub const DEFAULT: usize = 500;
+
+    pub fn new(rows: usize) -> Option<PageSize> {
+        std::num::NonZeroUsize::new(rows).map(PageSize)
+    }
+
+    pub fn get(self) -> usize {
+        self.0.get()
+    }
+
+    /// The number of pages a list of `len` rows takes (at least one).
+    pub fn pages(self, len: usize) -> usize {
+        len.div_ceil(self.get()).max(1)
+    }
+
+    /// The rows of page `page` (0-based) of `items`.
+    pub fn slice<T>(self, items: &[T], page: usize) -> &[T] {
+        let start = (page * self.get()).min(items.len());
+        &items[start..(start + self.get()).min(items.len())]
+    }
+}
+
+impl Default for PageSize {
+    fn default() -> PageSize {
+        PageSize::new(PageSize::DEFAULT).expect("not zero")
+    }
 }
 
 /// A file copied into the site's root as it is.

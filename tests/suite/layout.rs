@@ -75,7 +75,9 @@ const RENDER: &[(&str, &[&str])] = &[
     ),
     (
         "pages",
-        &["context", "index", "paths", "theme", "view", "error"],
+        &[
+            "context", "index", "paths", "settings", "theme", "view", "error",
+        ],
     ),
     ("api", &["context", "index", "paths", "error"]),
     ("search", &["context", "index", "paths", "error"]),

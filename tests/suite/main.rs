@@ -13,6 +13,7 @@ mod hostile;
 mod incremental;
 mod kill;
 mod layout;
+mod listing;
 mod project;
 mod references;
 mod related;

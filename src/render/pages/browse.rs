@@ -80,9 +80,11 @@ pub(crate) fn category<'a>(
         crumbs,
     );
     let members = &ctx.index.categories[category_index(category)];
-    let rows = Pager::slice(members, p)
+    let size = ctx.settings.page_size;
+    let rows = size
+        .slice(members, p)
         .iter()
-        .map(|&at| code_row(ctx, at, lang, &page.root, true))
+        .map(|&at| code_row(ctx, at, lang, &page.path, true))
         .collect::<Vec<_>>();
     CodesPage {
         heading,
@@ -90,12 +92,18 @@ pub(crate) fn category<'a>(
         retry: Some(info.retry.get(lang)),
         total: members.len(),
         pager: Pager::new(
+            size,
             members.len(),
             p,
             &page.root,
             &paths::category_page(lang, category),
+            |i| Some(ctx.record(members[i]).code.to_string()),
         ),
-        columns: Columns::of(&rows),
+        // Every row is of this page's category.
+        columns: Columns {
+            category: false,
+            ..Columns::of(&rows)
+        },
         rows,
         page,
     }
@@ -156,15 +164,19 @@ pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang, p: usize) -> Codes
         intro.clone(),
         crumbs,
     );
-    let rows = Pager::slice(members, p)
+    let size = ctx.settings.page_size;
+    let rows = size
+        .slice(members, p)
         .iter()
-        .map(|&at| code_row(ctx, at, lang, &page.root, true))
+        .map(|&at| code_row(ctx, at, lang, &page.path, true))
         .collect::<Vec<_>>();
     let pager = Pager::new(
+        size,
         members.len(),
         p,
         &page.root,
         &paths::status_page(lang, *status),
+        |i| Some(ctx.record(members[i]).code.to_string()),
     );
     CodesPage {
         heading,
@@ -172,7 +184,13 @@ pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang, p: usize) -> Codes
         retry: None,
         total: members.len(),
         pager,
-        columns: Columns::of(&rows),
+        // The status column only for codes returned with others too.
+        columns: Columns {
+            http_status: rows
+                .iter()
+                .any(|row| row.http_status.as_deref() != Some(status.to_string().as_str())),
+            ..Columns::of(&rows)
+        },
         rows,
         page,
     }

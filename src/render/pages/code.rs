@@ -204,9 +204,14 @@ pub(crate) fn code<'a>(
     };
     let group = group_of(ctx, (v, r), lang);
     let vendor_page = paths::vendor_page(lang, &vendor.id);
+    // The page of the vendor's list that holds this code.
+    let listed_at = ctx.index.layouts[v].get(lang).position[r] / ctx.settings.page_size.get();
+    let vendor_page_of_code = paths::paged(vendor_page.clone(), listed_at);
     let mut crumbs = vec![(Some(vendor_page.clone()), name.to_owned())];
     if let Some(group) = &group {
-        let href = format!("{vendor_page}#{}", group.anchor);
+        // The page of the vendor's list that holds this code, in the
+        // section of its group.
+        let href = format!("{vendor_page_of_code}#{}", group.anchor);
         crumbs.push((Some(href), group_label(group.path)));
     }
     crumbs.push((None, code.to_owned()));
@@ -267,7 +272,11 @@ pub(crate) fn code<'a>(
             group: group.map(|group| GroupView {
                 label: group_label(group.path),
                 html_lang: html_lang(group.lang),
-                href: format!("index.html#{}", group.anchor),
+                href: format!(
+                    "{}#{}",
+                    paths::paged("index.html".to_owned(), listed_at),
+                    group.anchor
+                ),
             }),
             extra: record
                 .extra
@@ -494,7 +503,7 @@ pub(crate) fn permalink<'a>(ctx: &Ctx<'a>, i: usize, lang: Lang) -> PermalinkPag
     );
     let rows = members
         .iter()
-        .map(|&at| code_row(ctx, at, lang, &page.root, true))
+        .map(|&at| code_row(ctx, at, lang, &page.path, true))
         .collect::<Vec<_>>();
     PermalinkPage {
         code: code.as_str(),

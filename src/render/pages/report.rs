@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Chrome, Ctx, PAGE_SIZE, Pager};
+use super::{Chrome, Ctx, Pager};
 use crate::diagnostic::Severity;
 use crate::model::Lang;
 use crate::render::paths;
@@ -58,8 +58,8 @@ pub(crate) fn report<'a>(
     order.sort_by_key(|&i| std::cmp::Reverse(diagnostics[i].severity));
     let rows = order
         .into_iter()
-        .skip(p * PAGE_SIZE)
-        .take(PAGE_SIZE)
+        .skip(p * ctx.settings.page_size.get())
+        .take(ctx.settings.page_size.get())
         .map(|i| (&diagnostics[i], &ctx.index.diagnostic_records[i]))
         .map(|(d, at)| {
             let file = d
@@ -100,7 +100,14 @@ pub(crate) fn report<'a>(
     ReportPage {
         total,
         rows,
-        pager: Pager::new(total, p, &page.root, &paths::report_page(lang)),
+        pager: Pager::new(
+            ctx.settings.page_size,
+            total,
+            p,
+            &page.root,
+            &paths::report_page(lang),
+            |_| None,
+        ),
         page,
     }
 }
