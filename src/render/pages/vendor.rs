@@ -29,6 +29,10 @@ pub(crate) struct VendorPage<'a> {
     columns: Columns,
     /// The vendor's codes as a spreadsheet.
     csv_href: String,
+    /// The vendor's codes as Markdown.
+    markdown_href: String,
+    /// The codes some release held and the input no longer does.
+    removed: Vec<super::history::RemovedRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +112,8 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang) -> VendorPage<'a> 
         sections = Vec::new();
     }
     VendorPage {
+        markdown_href: paths::from_root(&page.root, &paths::vendor_markdown(lang, &vendor.id)),
+        removed: super::history::removed_rows(ctx, v, lang, &page.root),
         csv_href: paths::from_root(&page.root, &paths::vendor_csv(&vendor.id)),
         vendor: VendorView {
             name,
