@@ -21,8 +21,10 @@ mod api;
 mod context;
 mod discovery;
 mod error;
+mod feed;
 mod index;
 mod job;
+mod llms;
 mod masthead;
 mod pages;
 mod paths;
@@ -125,7 +127,7 @@ impl Progress for () {
 pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     let theme = Theme::load(cx.theme, cx.settings)?;
     let catalog = &cx.checked.catalog;
-    let index = Index::new(cx.checked, cx.input);
+    let index = Index::new(cx.checked, cx.history, cx.input);
     let mastheads = Mastheads::render(&theme, cx.settings)?;
     let edition = edition(&theme, cx.settings, catalog);
     let ctx = Ctx {
@@ -146,6 +148,9 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     };
     if cx.base_url.is_some() {
         jobs.extend(Lang::ALL.map(Job::OpenSearch));
+        if !index.timeline.is_empty() {
+            jobs.push(Job::Feed);
+        }
         jobs.extend(discovery::sitemap_files(sitemap.len()).map(Job::Sitemap));
     }
     let site = Site {
@@ -158,7 +163,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     };
     let pages = jobs.iter().filter(|j| j.is_page()).count();
     let staging = Staging::new(cx.output)?;
-    for dir in job::dirs(catalog) {
+    for dir in job::dirs(catalog, &index) {
         staging.make_dir(&dir)?;
     }
     let progress = cx.progress;
@@ -275,7 +280,7 @@ pub fn search_data(checked: &Checked) -> Result<SearchData, RenderError> {
             .iter()
             .flat_map(|v| v.records.iter().map(|r| &r.code)),
     );
-    let index = search::index_json(checked, &names).map_err(|source| RenderError::Json {
+    let index = search::index_json(checked, &names, None).map_err(|source| RenderError::Json {
         page: "search/index.js".to_owned(),
         source,
     })?;

@@ -15,7 +15,7 @@
   'use strict';
 
   // Fields of an index entry.
-  var VENDOR = 0, CODE = 1, NAME = 2, EN = 3, ZH = 4, SEGMENT = 6, MORE = 7;
+  var VENDOR = 0, CODE = 1, NAME = 2, EN = 3, ZH = 4, SEGMENT = 6, MORE = 7, REMOVED = 8;
 
   // Results in the drop-down, and on the search page.
   var LIMIT = 12, PAGE_LIMIT = 200;
@@ -77,8 +77,11 @@
     this.text = new Array(n);
     this.byCode = new Map();
     this.byName = new Map();
+    // Retired codes (tombstones), left out unless asked for.
+    this.removed = new Uint8Array(n);
     for (var i = 0; i < n; i++) {
       var entry = codes[i];
+      if (entry[REMOVED]) this.removed[i] = 1;
       var code = entry[CODE].toLowerCase(), name = squash(entry[NAME]);
       this.code[i] = code;
       this.name[i] = name;
@@ -153,14 +156,15 @@
   /** The codes a pasted line names, best first (ties in catalog order):
    *  what `errdocs explain` prints. */
   Index.prototype.codesIn = function (text) {
-    var named = this.named(text), found = [];
-    named.forEach(function (score, i) { found.push(i); });
+    var named = this.named(text), found = [], removed = this.removed;
+    named.forEach(function (score, i) { if (!removed[i]) found.push(i); });
     return found.sort(function (a, b) { return named.get(b) - named.get(a) || a - b; });
   };
 
   /** The best `limit` codes for a query, best first, and how many match.
-   *  Ties go to catalog order (vendor, then code). */
-  Index.prototype.search = function (query, limit) {
+   *  Ties go to catalog order (vendor, then code). Retired codes count
+   *  only with `withRemoved`. */
+  Index.prototype.search = function (query, limit, withRemoved) {
     var q = query.trim().toLowerCase();
     var n = this.codes.length;
     if (!q) return { total: 0, hits: [] };
@@ -169,6 +173,10 @@
     var squashed = squash(q), words = q.split(/\s+/);
     var counts = new Uint32Array(MAX_SCORE + 1), total = 0, i, score;
     for (i = 0; i < n; i++) {
+      if (this.removed[i] && !withRemoved) {
+        scores[i] = 0;
+        continue;
+      }
       score = this.score(i, q, squashed, words);
       if (score > scores[i]) scores[i] = score;
       if (scores[i]) {
@@ -202,6 +210,7 @@
       // the vendor wrote none in this one.
       text: text.split('\n')[0],
       textLang: own ? null : (lang === 'zh' ? 'en' : 'zh-CN'),
+      removed: !!entry[REMOVED],
       href: root + lang + '/' + vendor[0] + '/' + (entry[SEGMENT] || entry[CODE]) + '.html'
     };
   };
@@ -257,6 +266,7 @@
     var head = element('span', 'hit-head');
     head.append(element('code', 'hit-code', hit.code), ' ', element('span', 'hit-vendor', hit.vendor));
     if (hit.name) head.append(' ', element('code', 'hit-name', hit.name));
+    if (hit.removed && removedLabel) head.append(' ', element('span', 'tag removed', removedLabel));
     el.append(head);
     if (hit.text) {
       var text = element('span', 'hit-text', hit.text);
@@ -267,6 +277,9 @@
       el.append(text);
     }
   }
+
+  // The tag of a retired code in results: the search page's, in its language.
+  var removedLabel = '';
 
   function statusText(form, query, result, shown) {
     var values = { query: query.trim(), count: result.total, shown: shown };
@@ -420,13 +433,40 @@
     var status = page.querySelector('#search-page-status');
     var list = page.querySelector('#search-page-results');
     var root = form.dataset.root, lang = form.dataset.lang;
+    // The toggle that takes retired codes in: `?removed=1`, and kept so
+    // when the box on this page is submitted.
+    var toggle = page.querySelector('#search-removed');
+    if (toggle) {
+      removedLabel = toggle.dataset.tag || '';
+      toggle.checked = new URLSearchParams(window.location.search).get('removed') === '1';
+      toggle.parentNode.hidden = false;
+      toggle.addEventListener('change', function () {
+        var url = new URL(window.location.href);
+        if (toggle.checked) url.searchParams.set('removed', '1');
+        else url.searchParams.delete('removed');
+        history.replaceState(null, '', url.toString());
+        show();
+      });
+      form.addEventListener('submit', function () {
+        var field = form.querySelector('input[name=removed]');
+        if (!toggle.checked) return field && field.remove();
+        if (!field) {
+          field = element('input');
+          field.type = 'hidden';
+          field.name = 'removed';
+          field.value = '1';
+          form.append(field);
+        }
+      });
+    }
     status.textContent = form.dataset.loading;
-    load(root, function () {
+    load(root, show);
+    function show() {
       if (!index) {
         status.textContent = form.dataset.failed;
         return;
       }
-      var result = index.search(query, PAGE_LIMIT);
+      var result = index.search(query, PAGE_LIMIT, !!(toggle && toggle.checked));
       list.textContent = '';
       result.hits.forEach(function (i) {
         var hit = index.hit(i, lang, root);
@@ -440,7 +480,7 @@
       // On a 404 page, nothing found is nothing to say.
       if (fromPath && !result.total) return void (status.textContent = '');
       status.textContent = statusText(form, query, result, result.hits.length);
-    });
+    }
   }
 
   // ---- Copy buttons on code pages: shown only where they can work ----

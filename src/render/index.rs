@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::paths::Names;
 use crate::diagnostic::Diagnostic;
+use crate::history::{History, Timeline};
 use crate::model::{Bilingual, Catalog, Category, Code, HttpStatus, Lang, Record, Vendor};
 use crate::xref::Checked;
 
@@ -36,6 +37,13 @@ pub(crate) struct Index<'a> {
     /// Where each record's group is among its vendor's groups, in each
     /// language, by `[vendor][record]`.
     pub groups: Vec<Vec<Bilingual<Option<usize>>>>,
+    /// The releases, what changed between them and the retired codes.
+    pub timeline: Timeline<'a>,
+    /// Each record's place in [`Timeline::codes`], by `[vendor][record]`.
+    pub story: Vec<Vec<usize>>,
+    /// The vendors that only retired codes still name: gone from the
+    /// input, in id order.
+    pub gone_vendors: Vec<&'a crate::model::VendorId>,
     /// Each vendor's page as its sections list the codes, per language.
     pub layouts: Vec<Bilingual<Layout>>,
 }
@@ -70,8 +78,9 @@ impl Layout {
 }
 
 impl<'a> Index<'a> {
-    pub(crate) fn new(checked: &'a Checked, input: &Path) -> Index<'a> {
+    pub(crate) fn new(checked: &'a Checked, history: &'a History, input: &Path) -> Index<'a> {
         let catalog = &checked.catalog;
+        let timeline = Timeline::new(history, catalog);
         let (
             ((codes, code_users, names), (categories, statuses)),
             (diagnostic_records, record_diagnostics),
@@ -81,7 +90,13 @@ impl<'a> Index<'a> {
                     || {
                         let codes = shared_codes(catalog);
                         let users = code_users(catalog, &codes);
-                        let names = Names::new(codes.iter().map(|(code, _)| *code));
+                        // Retired codes keep their pages beside the current
+                        // ones: their names count as case twins too.
+                        let retired = timeline
+                            .tombstones
+                            .iter()
+                            .map(|t| &timeline.tombstone_entry(t).code);
+                        let names = Names::new(codes.iter().map(|(code, _)| *code).chain(retired));
                         (codes, users, names)
                     },
                     || by_category_and_status(checked),
@@ -89,6 +104,14 @@ impl<'a> Index<'a> {
             },
             || diagnostics_by_record(catalog, &checked.diagnostics, input),
         );
+        let story = story(catalog, &timeline);
+        let mut gone_vendors: Vec<&crate::model::VendorId> = timeline
+            .tombstones
+            .iter()
+            .map(|t| &timeline.tombstone_entry(t).vendor)
+            .filter(|id| !catalog.vendors.iter().any(|v| &v.id == *id))
+            .collect();
+        gone_vendors.dedup();
         let groups = group_places(catalog);
         let layouts = catalog
             .vendors
@@ -103,6 +126,9 @@ impl<'a> Index<'a> {
             catalog,
             groups,
             layouts,
+            timeline,
+            story,
+            gone_vendors,
             names,
             codes,
             code_users,
@@ -112,6 +138,28 @@ impl<'a> Index<'a> {
             record_diagnostics,
         }
     }
+}
+
+/// Each record's place in the timeline's snapshot of the input, which is
+/// sorted by vendor id and code, not in catalog order.
+fn story(catalog: &Catalog, timeline: &Timeline) -> Vec<Vec<usize>> {
+    let place: AHashMap<(&str, &str), usize> = timeline
+        .current
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ((e.vendor.as_str(), e.code.as_str()), i))
+        .collect();
+    catalog
+        .vendors
+        .iter()
+        .map(|vendor| {
+            vendor
+                .records
+                .iter()
+                .map(|r| place[&(vendor.id.as_str(), r.code.as_str())])
+                .collect()
+        })
+        .collect()
 }
 
 /// Each record's group as a place in its vendor's list of groups: a map

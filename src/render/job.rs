@@ -11,7 +11,7 @@ use super::pages::Fragments;
 use super::settings::{PageSize, SiteSettings};
 use super::theme::{Theme, ThemeFiles};
 use super::view::Page;
-use super::{api, pages, paths, search};
+use super::{api, feed, llms, pages, paths, search};
 use crate::model::{Catalog, Category, Lang};
 
 /// What every job is rendered with.
@@ -34,6 +34,15 @@ pub(super) enum Job {
     /// A vendor's codes, one page of the configured size at a time.
     Vendor(Lang, usize, usize),
     Code(Lang, usize, usize),
+    /// A retired code's page, by its place in the timeline's tombstones.
+    Tombstone(Lang, usize),
+    /// What changed from release to release.
+    Changes(Lang),
+    /// `changes.atom`: only with a base URL and a release.
+    Feed,
+    LlmsTxt,
+    /// A vendor's codes as Markdown.
+    VendorMarkdown(Lang, usize),
     Permalink(Lang, usize),
     Categories(Lang),
     /// A category's codes, one page at a time.
@@ -72,6 +81,7 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) ->
         Job::SearchIndex,
         Job::CodesJson,
         Job::Robots,
+        Job::LlmsTxt,
     ];
     if settings.favicon.is_none() {
         jobs.push(Job::Favicon);
@@ -92,9 +102,14 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) ->
             Job::Statuses(lang),
             Job::Search(lang),
         ]);
+        if !index.timeline.is_empty() {
+            jobs.push(Job::Changes(lang));
+            jobs.extend((0..index.timeline.tombstones.len()).map(|t| Job::Tombstone(lang, t)));
+        }
         for (v, vendor) in catalog.vendors.iter().enumerate() {
             let pages = size.pages(vendor.records.len());
             jobs.extend((0..pages).map(|p| Job::Vendor(lang, v, p)));
+            jobs.push(Job::VendorMarkdown(lang, v));
             jobs.extend((0..vendor.records.len()).map(|r| Job::Code(lang, v, r)));
         }
         jobs.extend((0..index.codes.len()).map(|i| Job::Permalink(lang, i)));
@@ -148,7 +163,7 @@ pub(super) fn by_directory(
 }
 
 /// Every directory of the site, parents first.
-pub(super) fn dirs(catalog: &Catalog) -> Vec<String> {
+pub(super) fn dirs(catalog: &Catalog, index: &Index) -> Vec<String> {
     let mut dirs = vec!["api".to_owned(), "search".to_owned()];
     dirs.extend(catalog.vendors.iter().map(|v| format!("api/{}", v.id)));
     for lang in Lang::ALL {
@@ -157,6 +172,8 @@ pub(super) fn dirs(catalog: &Catalog) -> Vec<String> {
             dirs.push(format!("{lang}/{section}"));
         }
         dirs.extend(catalog.vendors.iter().map(|v| format!("{lang}/{}", v.id)));
+        // The folders of vendors only retired codes are left in.
+        dirs.extend(index.gone_vendors.iter().map(|v| format!("{lang}/{v}")));
     }
     dirs
 }
@@ -170,6 +187,8 @@ impl Job {
         let work = match *self {
             Job::Code(..) => 10,
             Job::Vendor(_, v, _) => catalog.vendors[v].records.len().min(size.get()),
+            Job::VendorMarkdown(_, v) => catalog.vendors[v].records.len() / 4,
+            Job::Changes(_) | Job::Feed => size.get(),
             Job::Category(..) | Job::Status(..) | Job::Report(..) => size.get(),
             Job::CodesJson => codes,
             Job::SearchIndex => codes / 3,
@@ -187,6 +206,8 @@ impl Job {
                 | Job::Home(_)
                 | Job::Vendor(..)
                 | Job::Code(..)
+                | Job::Tombstone(..)
+                | Job::Changes(_)
                 | Job::Permalink(..)
                 | Job::Categories(_)
                 | Job::Category(..)
@@ -204,6 +225,9 @@ impl Job {
             Job::Home(lang)
             | Job::Vendor(lang, ..)
             | Job::Code(lang, ..)
+            | Job::Tombstone(lang, _)
+            | Job::Changes(lang)
+            | Job::VendorMarkdown(lang, _)
             | Job::Permalink(lang, _)
             | Job::Categories(lang)
             | Job::Category(lang, ..)
@@ -222,6 +246,9 @@ impl Job {
             Job::Home(_) => Job::Home(lang),
             Job::Vendor(_, v, p) => Job::Vendor(lang, v, p),
             Job::Code(_, v, r) => Job::Code(lang, v, r),
+            Job::Tombstone(_, t) => Job::Tombstone(lang, t),
+            Job::Changes(_) => Job::Changes(lang),
+            Job::VendorMarkdown(_, v) => Job::VendorMarkdown(lang, v),
             Job::Permalink(_, i) => Job::Permalink(lang, i),
             Job::Categories(_) => Job::Categories(lang),
             Job::Category(_, c, p) => Job::Category(lang, c, p),
@@ -266,6 +293,15 @@ impl Job {
                 &vendors[v].records[r].code,
                 &index.names,
             ),
+            Job::Tombstone(lang, t) => {
+                let timeline = &index.timeline;
+                let entry = timeline.tombstone_entry(&timeline.tombstones[t]);
+                paths::code_page(lang, &entry.vendor, &entry.code, &index.names)
+            }
+            Job::Changes(lang) => paths::changes_page(lang),
+            Job::Feed => paths::CHANGES_FEED.to_owned(),
+            Job::LlmsTxt => paths::LLMS_TXT.to_owned(),
+            Job::VendorMarkdown(lang, v) => paths::vendor_markdown(lang, &vendors[v].id),
             Job::Permalink(lang, i) => paths::permalink(lang, index.codes[i].0, &index.names),
             Job::Categories(lang) => paths::categories_page(lang),
             Job::Category(lang, category, p) => {
@@ -309,6 +345,20 @@ impl Job {
             Job::Vendor(lang, v, p) => self.page(site, &pages::vendor(ctx, v, lang, p), out),
             Job::Code(lang, v, r) => {
                 self.page(site, &pages::code(ctx, site.fragments, v, r, lang), out)
+            }
+            Job::Tombstone(lang, t) => self.page(site, &pages::tombstone(ctx, t, lang), out),
+            Job::Changes(lang) => self.page(site, &pages::changes(ctx, lang), out),
+            Job::Feed => {
+                feed::write_feed(ctx, out);
+                Ok(())
+            }
+            Job::LlmsTxt => {
+                llms::write_llms_txt(ctx, out);
+                Ok(())
+            }
+            Job::VendorMarkdown(lang, v) => {
+                llms::write_vendor_markdown(ctx, v, lang, out);
+                Ok(())
             }
             Job::Permalink(lang, i) => match ctx.index.codes[i].1.len() {
                 1 => self.page(site, &pages::redirect(ctx, i, lang), out),

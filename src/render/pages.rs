@@ -5,6 +5,7 @@
 mod browse;
 mod code;
 mod fragments;
+mod history;
 mod home;
 mod report;
 mod search;
@@ -16,6 +17,7 @@ pub(crate) use self::browse::{categories, category, status, statuses};
 use self::code::related_entry;
 pub(crate) use self::code::{code, permalink, redirect};
 pub(crate) use self::fragments::Fragments;
+pub(crate) use self::history::{LIST_LIMIT, changes, step_id, tombstone};
 pub(crate) use self::home::{home, landing};
 pub(crate) use self::report::report;
 pub(crate) use self::search::{not_found, search};
@@ -209,6 +211,8 @@ pub(crate) struct Chrome<'a> {
     /// On the landing page: the language a reader whose browser prefers
     /// neither is sent to, when `errdocs.toml` names one.
     default_lang: Option<Lang>,
+    /// The changes page, when there is a release to compare with.
+    changes: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -304,6 +308,8 @@ impl<'a> Chrome<'a> {
                 .as_ref()
                 .map_or("image/svg+xml", |f| f.mime()),
             default_lang: None,
+            changes: (!ctx.index.timeline.is_empty())
+                .then(|| paths::from_root(&root, &paths::changes_page(lang))),
             lang,
             html_lang: html_lang(lang),
             canonical: ctx.base_url.map(|base| base.join(&path(lang))),

@@ -208,6 +208,17 @@ pub(crate) fn search_page(lang: Lang) -> String {
     format!("{lang}/search.html")
 }
 
+/// What changed from release to release: `en/changes.html`.
+pub(crate) fn changes_page(lang: Lang) -> String {
+    format!("{lang}/changes.html")
+}
+
+/// A vendor's codes as Markdown, for tools and language models:
+/// `en/polaris.md`, beside the vendor's folder.
+pub(crate) fn vendor_markdown(lang: Lang, vendor: &VendorId) -> String {
+    [lang.tag(), "/", vendor.as_str(), ".md"].concat()
+}
+
 /// A language's OpenSearch description: `en/opensearch.xml`.
 pub(crate) fn opensearch(lang: Lang) -> String {
     format!("{lang}/opensearch.xml")
@@ -238,6 +249,10 @@ pub(crate) const FAVICON: &str = "favicon.svg";
 pub(crate) const NOT_FOUND: &str = "404.html";
 pub(crate) const ROBOTS: &str = "robots.txt";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
+/// The Atom feed of the changes page, written only with a base URL.
+pub(crate) const CHANGES_FEED: &str = "changes.atom";
+/// The llmstxt.org index of the per-vendor Markdown files.
+pub(crate) const LLMS_TXT: &str = "llms.txt";
 
 /// Part `n` (from 1) of a sitemap too long for one file: `sitemap-1.xml`.
 pub(crate) fn sitemap_part(n: usize) -> String {

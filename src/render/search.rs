@@ -18,7 +18,16 @@
 //! words: the vendor's descriptions, solutions and group in both languages,
 //! one per line (with `""` for the segment before them if it was left
 //! out), so a reader who types `扩容` finds the code whose fix says it.
-//! Absent values are `""`. A text is every text the vendor
+//! Absent values are `""`.
+//!
+//! A retired code (a tombstone: in a release, no longer in the input)
+//! comes after every current code, with one more field at the end, `1`,
+//! and its segment and other words as `""` where it has none; the script
+//! leaves such codes out of its results unless the reader asks for them.
+//! Its category is `UNKNOWN`, its texts those its last release recorded,
+//! and a vendor gone from the input is listed after the current ones. A
+//! current code never has the flag, so a row of 6 to 8 fields is as
+//! before. A text is every text the vendor
 //! wrote in that language, one per line, first shown; where there is none
 //! the script shows the other language's, marked with its `lang`, as the
 //! pages do. Codes are in catalog order (vendor, then code), which is the
@@ -29,18 +38,80 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 use super::context::Ctx;
 use super::index::category_index;
 use super::paths::{self, Names};
+use crate::history::{Entry as Recorded, Timeline};
 use crate::model::{Category, Lang, Record};
 use crate::xref::Checked;
 
 /// The global function `search/index.js` calls.
 pub const CALLBACK: &str = "errdocsIndex";
 
-#[derive(serde::Serialize)]
 struct SearchIndex<'a> {
     /// `[id, English name, Chinese name]`.
     vendors: Vec<[&'a str; 3]>,
     categories: Vec<&'static str>,
     codes: Vec<Entry<'a>>,
+    /// Serialised after `codes`, into the same array.
+    retired: Vec<Retired<'a>>,
+}
+
+impl Serialize for SearchIndex<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Codes<'i, 'a>(&'i SearchIndex<'a>);
+        impl Serialize for Codes<'_, '_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serialize_codes(self.0, serializer)
+            }
+        }
+        let mut map = serializer.serialize_struct("SearchIndex", 3)?;
+        map.serialize_field("vendors", &self.vendors)?;
+        map.serialize_field("categories", &self.categories)?;
+        map.serialize_field("codes", &Codes(self))?;
+        map.end()
+    }
+}
+
+/// A retired code's row: the fields of [`Entry`], then the flag.
+struct Retired<'a> {
+    names: &'a Names,
+    vendor: usize,
+    entry: &'a Recorded,
+}
+
+impl Serialize for Retired<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let e = self.entry;
+        let code = e.code.as_str();
+        let segment = paths::code_segment(&e.code, self.names);
+        let more: Vec<&str> = [&e.description, &e.solution]
+            .into_iter()
+            .flat_map(|t| [t.en.as_deref(), t.zh.as_deref()])
+            .flatten()
+            .collect();
+        let mut seq = serializer.serialize_seq(Some(9))?;
+        seq.serialize_element(&self.vendor)?;
+        seq.serialize_element(code)?;
+        seq.serialize_element(e.name.as_deref().unwrap_or(""))?;
+        seq.serialize_element(e.message.en.as_deref().unwrap_or(""))?;
+        seq.serialize_element(e.message.zh.as_deref().unwrap_or(""))?;
+        seq.serialize_element(&category_index(Category::Unknown))?;
+        seq.serialize_element(if segment == code { "" } else { &segment })?;
+        seq.serialize_element(&more.join("\n"))?;
+        seq.serialize_element(&1)?;
+        seq.end()
+    }
+}
+
+/// The current codes, then the retired ones, as one array.
+fn serialize_codes<S: Serializer>(index: &SearchIndex, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut seq = serializer.serialize_seq(Some(index.codes.len() + index.retired.len()))?;
+    for entry in &index.codes {
+        seq.serialize_element(entry)?;
+    }
+    for entry in &index.retired {
+        seq.serialize_element(entry)?;
+    }
+    seq.end()
 }
 
 struct Entry<'a> {
@@ -109,7 +180,7 @@ fn texts(record: &Record, lang: Lang) -> String {
 }
 
 pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-    let json = index_json(ctx.checked, &ctx.index.names)?;
+    let json = index_json(ctx.checked, &ctx.index.names, Some(&ctx.index.timeline))?;
     // As for `codes.json`: one allocation, not a dozen doublings.
     out.reserve(json.len() + CALLBACK.len() + 4);
     out.extend_from_slice(CALLBACK.as_bytes());
@@ -130,16 +201,42 @@ pub(crate) fn write_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json
     Ok(())
 }
 
-/// The data `search/index.js` hands the script, as JSON.
-pub(crate) fn index_json(checked: &Checked, names: &Names) -> Result<String, serde_json::Error> {
+/// The data `search/index.js` hands the script, as JSON, with the retired
+/// codes of `timeline` when given one.
+pub(crate) fn index_json(
+    checked: &Checked,
+    names: &Names,
+    timeline: Option<&Timeline>,
+) -> Result<String, serde_json::Error> {
     let catalog = &checked.catalog;
     let categories = &checked.xref.categories;
+    let mut vendors: Vec<[&str; 3]> = catalog
+        .vendors
+        .iter()
+        .map(|v| [v.id.as_str(), v.name.en.as_str(), v.name.zh.as_str()])
+        .collect();
+    let mut retired = Vec::new();
+    for t in timeline.map_or(&[][..], |t| &t.tombstones) {
+        let entry = timeline
+            .expect("tombstones come from it")
+            .tombstone_entry(t);
+        let id = entry.vendor.as_str();
+        let vendor = match vendors.iter().position(|v| v[0] == id) {
+            Some(v) => v,
+            None => {
+                vendors.push([id, id, id]);
+                vendors.len() - 1
+            }
+        };
+        retired.push(Retired {
+            names,
+            vendor,
+            entry,
+        });
+    }
     let index = SearchIndex {
-        vendors: catalog
-            .vendors
-            .iter()
-            .map(|v| [v.id.as_str(), v.name.en.as_str(), v.name.zh.as_str()])
-            .collect(),
+        vendors,
+        retired,
         categories: Category::ALL.iter().map(|c| c.as_str()).collect(),
         codes: catalog
             .vendors

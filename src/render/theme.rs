@@ -26,6 +26,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("vendor.html", include_str!("../../templates/vendor.html")),
     ("code.html", include_str!("../../templates/code.html")),
     (
+        "tombstone.html",
+        include_str!("../../templates/tombstone.html"),
+    ),
+    ("changes.html", include_str!("../../templates/changes.html")),
+    (
         "code_table.html",
         include_str!("../../templates/code_table.html"),
     ),

@@ -59,6 +59,8 @@ const RENDER: &[(&str, &[&str])] = &[
     (
         "job",
         &[
+            "feed",
+            "llms",
             "pages",
             "api",
             "search",
@@ -73,6 +75,9 @@ const RENDER: &[(&str, &[&str])] = &[
             "error",
         ],
     ),
+    // The changes feed and the Markdown catalog fill in the pages' strings.
+    ("feed", &["pages", "context", "index", "paths", "error"]),
+    ("llms", &["pages", "context", "paths", "error"]),
     (
         "pages",
         &[

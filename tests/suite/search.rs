@@ -561,3 +561,33 @@ fn opensearch_descriptions_search_each_language() {
         )));
     }
 }
+
+#[test]
+fn retired_codes_are_found_only_when_asked_for() {
+    let Some(mut node) = tool("node") else {
+        return;
+    };
+    let script = seed_site().site().join("search.js");
+    // One current code and one retired one (the trailing flag).
+    let data = json!({
+        "vendors": [["acme", "Acme", "Acme"]],
+        "categories": ["UNKNOWN"],
+        "codes": [
+            [0, "100", "NotFound", "not found", "", 0],
+            [0, "101", "NotFoundAnymore", "not found either", "", 0, "", "", 1],
+        ],
+    });
+    node.arg("-e")
+        .arg(
+            "const s = require(process.argv[1]);\
+             const i = new s.Index(JSON.parse(process.argv[2]));\
+             const ids = (r) => r.hits.map((h) => i.codes[h][1]);\
+             console.log(JSON.stringify([ids(i.search('not found', 5)),\
+               ids(i.search('not found', 5, true)), i.hit(1, 'en', '').removed,\
+               i.codesIn('code 101')]));",
+        )
+        .arg(script)
+        .arg(data.to_string());
+    let out: Value = serde_json::from_str(&run(node)).unwrap();
+    assert_eq!(out, json!([["100"], ["100", "101"], true, []]));
+}

@@ -24,6 +24,9 @@ pub(crate) struct CodePage<'a> {
     /// Each related code's entry, rendered once by [`Fragments`].
     related: Vec<&'a str>,
     notes: Vec<Note<'a>>,
+    /// When the code appeared and what changed in it, once there are
+    /// releases.
+    story: Option<super::history::StoryView>,
     previous: Option<Neighbour<'a>>,
     next: Option<Neighbour<'a>>,
     /// The code's entry of `codes.json` on its own.
@@ -400,6 +403,7 @@ pub(crate) fn code<'a>(
                 message: (lang == Lang::En).then_some(d.message.as_str()),
             })
             .collect(),
+        story: super::history::story(ctx, (v, r), lang),
         previous: r.checked_sub(1).and_then(neighbour),
         next: neighbour(r + 1),
         json_href: paths::from_root(

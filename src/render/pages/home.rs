@@ -75,6 +75,9 @@ pub(crate) struct HomePage<'a> {
     report_count: usize,
     /// What catalog the site shows: its release and date, or a hash of it.
     edition: &'a str,
+    /// The changes page and the latest release's label, when there is one.
+    changes_href: Option<String>,
+    latest: Option<&'a str>,
 }
 
 impl Page for HomePage<'_> {
@@ -123,6 +126,14 @@ pub(crate) fn home<'a>(ctx: &Ctx<'a>, lang: Lang) -> HomePage<'a> {
             .then(|| paths::from_root(root, &paths::report_page(lang))),
         report_count: ctx.checked.diagnostics.len(),
         edition: ctx.edition.get(lang),
+        changes_href: page.changes.clone(),
+        latest: ctx
+            .index
+            .timeline
+            .history
+            .releases
+            .last()
+            .map(|r| r.label.as_str()),
         vendors,
         statuses,
         page,

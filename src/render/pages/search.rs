@@ -13,6 +13,8 @@ use crate::render::view::Page;
 #[derive(Serialize)]
 pub(crate) struct SearchPage<'a> {
     page: Chrome<'a>,
+    /// Whether there are retired codes for the toggle to take in.
+    has_removed: bool,
 }
 
 impl Page for SearchPage<'_> {
@@ -32,7 +34,10 @@ pub(crate) fn search<'a>(ctx: &Ctx<'a>, lang: Lang) -> SearchPage<'a> {
     // Result pages are not for search engines to list.
     page.noindex = true;
     page.canonical = None;
-    SearchPage { page }
+    SearchPage {
+        page,
+        has_removed: !ctx.index.timeline.tombstones.is_empty(),
+    }
 }
 
 #[derive(Serialize)]

@@ -37,6 +37,10 @@ pub(crate) struct VendorPage<'a> {
     pager: Pager,
     /// The vendor's codes as a spreadsheet.
     csv_href: String,
+    /// The vendor's codes as Markdown.
+    markdown_href: String,
+    /// The codes some release held and the input no longer does.
+    removed: Vec<super::history::RemovedRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -128,6 +132,13 @@ pub(crate) fn vendor<'a>(ctx: &Ctx<'a>, v: usize, lang: Lang, p: usize) -> Vendo
     };
     let records = &vendor.records;
     VendorPage {
+        markdown_href: paths::from_root(&page.root, &paths::vendor_markdown(lang, &vendor.id)),
+        // Retired codes close the list, on its last page.
+        removed: if p + 1 == size.pages(vendor.records.len()) {
+            super::history::removed_rows(ctx, v, lang, &page.root)
+        } else {
+            Vec::new()
+        },
         csv_href: paths::from_root(&page.root, &paths::vendor_csv(&vendor.id)),
         vendor: VendorView {
             name,
