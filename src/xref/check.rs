@@ -8,7 +8,7 @@
 //!
 //! The glossary the disagreement check compares texts by is `key_terms`.
 
-mod key_terms;
+pub(super) mod key_terms;
 
 #[cfg(test)]
 mod tests;

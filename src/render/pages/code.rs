@@ -447,7 +447,30 @@ pub(crate) fn related_entry<'a>(
         ),
         why: match &rel.why {
             Why::Similar => ctx.t(lang, "related_similar").to_owned(),
+            Why::SameText => ctx.t(lang, "related_same_text").to_owned(),
             Why::NameStem(stem) => fill(ctx.t(lang, "related_stem"), &[("stem", stem)]),
+            Why::SameObject { en, zh } => fill(
+                ctx.t(lang, "related_object"),
+                &[(
+                    "object",
+                    match lang {
+                        Lang::En => en,
+                        Lang::Zh => zh,
+                    },
+                )],
+            ),
+            Why::SameGroup => {
+                let group = &other_record.group;
+                let path = match group.get(lang) {
+                    path if path.is_empty() => group.get(lang.other()),
+                    path => path,
+                };
+                fill(
+                    ctx.t(lang, "related_group"),
+                    &[("group", &path.join(" › "))],
+                )
+            }
+            Why::SimilarText => ctx.t(lang, "related_similar_text").to_owned(),
         },
         message: first_message(other_record, lang),
     }

@@ -18,17 +18,13 @@ use crate::render::error::RenderError;
 use crate::render::paths;
 use crate::render::theme::Theme;
 use crate::render::view::piece;
-use crate::xref::{Related, Why};
+use crate::xref::Related;
 
 /// A related code and why: the same entry wherever it is listed.
-type Key<'a> = (usize, usize, Option<&'a str>);
+type Key<'a> = &'a Related;
 
 fn key(rel: &Related) -> Key<'_> {
-    let why = match &rel.why {
-        Why::Similar => None,
-        Why::NameStem(stem) => Some(stem.as_str()),
-    };
-    (rel.vendor, rel.record, why)
+    rel
 }
 
 pub(crate) struct Fragments<'a> {

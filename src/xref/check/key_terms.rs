@@ -28,12 +28,19 @@ struct ConceptEntry {
     zh: Vec<String>,
     #[serde(default)]
     generic: bool,
+    #[serde(default)]
+    broader: Option<String>,
 }
 
 #[derive(Debug)]
-pub(super) struct Concept {
-    pub(super) id: String,
-    pub(super) generic: bool,
+pub(in crate::xref) struct Concept {
+    pub(in crate::xref) id: String,
+    /// The first Chinese spelling, whole (`主配置` of `主+配置`): how the
+    /// concept is named on a Chinese page.
+    pub(in crate::xref) zh: Option<String>,
+    pub(in crate::xref) generic: bool,
+    /// The concept this one is a kind of, by index.
+    pub(in crate::xref) broader: Option<usize>,
 }
 
 /// An English spelling: one or more lowercase words.
@@ -53,8 +60,8 @@ struct ZhTerm {
 
 /// The glossary, ready to reduce a text to the concepts it names.
 #[derive(Debug)]
-pub(super) struct KeyTerms {
-    pub(super) concepts: Vec<Concept>,
+pub(in crate::xref) struct KeyTerms {
+    pub(in crate::xref) concepts: Vec<Concept>,
     /// Most words first, so `rate limit` wins over `limit`.
     en: Vec<EnTerm>,
     /// Indices into `en` by each spelling's first word, ascending.
@@ -64,7 +71,7 @@ pub(super) struct KeyTerms {
 }
 
 impl KeyTerms {
-    pub(super) fn builtin() -> KeyTerms {
+    pub(in crate::xref) fn builtin() -> KeyTerms {
         // The file is compiled in and a test parses it; it is not input.
         KeyTerms::parse(KEY_TERMS).expect("built-in key-terms.toml is valid")
     }
@@ -141,8 +148,22 @@ impl KeyTerms {
             }
             terms.concepts.push(Concept {
                 id: entry.id.clone(),
+                zh: entry.zh.first().map(|z| z.replace('+', "")),
                 generic: entry.generic,
+                broader: None,
             });
+        }
+        for (index, entry) in file.concept.iter().enumerate() {
+            let Some(broader) = &entry.broader else {
+                continue;
+            };
+            match file.concept.iter().position(|c| &c.id == broader) {
+                Some(b) if b != index => terms.concepts[index].broader = Some(b),
+                _ => problems.push(format!(
+                    "concept `{}` is a kind of `{broader}`, which is no other concept",
+                    entry.id
+                )),
+            }
         }
         if !problems.is_empty() {
             return Err(problems.join("\n"));
@@ -158,7 +179,10 @@ impl KeyTerms {
     }
 
     /// The concepts `texts` name, each once, in order of first mention.
-    pub(super) fn concepts<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Vec<usize> {
+    pub(in crate::xref) fn concepts<'t>(
+        &self,
+        texts: impl IntoIterator<Item = &'t str>,
+    ) -> Vec<usize> {
         let mut found = Vec::new();
         for text in texts {
             for phrase in phrases(text) {

@@ -1,6 +1,6 @@
-//! The scoring corpus: every code as a weighted token set, an inverted
-//! index over them, and the search for each code's most similar codes of
-//! other vendors in its category.
+//! The scoring corpus: every code as a weighted feature set, an inverted
+//! index over them, and the search for each code's most similar codes in
+//! its scope: other vendors' codes of its category, or its vendor's.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
@@ -9,28 +9,36 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::MIN_SIMILARITY;
-use super::tokens::token_hashes;
+use super::tokens::{Features, Kind};
+use super::{MIN_SIMILARITY, OBJECT_WEIGHT, SIBLING_FLOOR, telling_stem};
 use crate::model::{Catalog, Category};
 use crate::xref::Assigned;
 
 /// Every code of the catalog as a weighted token set, with an inverted
-/// index over them.
+/// index over them, in one [`Scope`].
 ///
-/// Codes are numbered by category, then vendor, then record: a category's
-/// codes are one run of numbers, so the accumulators one search touches are
-/// close together in memory, and a vendor's codes in the category are a run
-/// within it.
+/// Codes are numbered by scope (category or vendor), then vendor, then
+/// record: a scope's codes are one run of numbers, so the accumulators one
+/// search touches are close together in memory, and a vendor's codes in a
+/// category are a run within it.
 ///
-/// A token is interned per category: `service` in NOT_FOUND and `service` in
-/// INTERNAL are two tokens, since codes are only compared within a category.
-/// So a token's document frequency is its frequency in the category, and its
+/// A token is interned per scope: `service` in NOT_FOUND and `service` in
+/// INTERNAL are two tokens, since codes are only compared within a scope.
+/// So a token's document frequency is its frequency in the scope, and its
 /// postings list holds only codes that can be related through it.
 pub(super) struct Corpus {
+    scope: Scope,
+    /// Code `g`'s glossary objects are
+    /// `objects[object_starts[g]..object_starts[g + 1]]`, ascending.
+    object_starts: Vec<usize>,
+    /// Each object with its weight in the scope.
+    objects: Vec<(u16, f32)>,
+    /// Each code's `sqrt(Σ weight)` over its objects.
+    object_norm: Vec<f32>,
+    /// Each token's kind.
+    kind: Vec<Kind>,
     /// Each code's `(vendor, record)`.
     place: Vec<(u32, u32)>,
-    /// `number[vendor][record]`: the code's number.
-    pub(super) number: Vec<Vec<u32>>,
     /// The run of numbers of each code's vendor in its category.
     own: Vec<Range<u32>>,
     /// Code `g`'s token ids are `tokens[token_starts[g]..token_starts[g + 1]]`,
@@ -62,6 +70,21 @@ const NO_BIT: u8 = u8::MAX;
 /// An empty slot in [`Corpus::similar`]'s answer.
 pub(super) const NONE: u32 = u32::MAX;
 
+/// What a feature shared by two codes adds to their dot product: its
+/// inverse document frequency in the scope squared (smoothed,
+/// `1 + ln((n + 1) / (df + 1))`), an object's times [`OBJECT_WEIGHT`]
+/// squared, and nothing for a stem too common to tell codes apart
+/// ([`STEM_SHARE`](super::STEM_SHARE): `Invalid` of half a vendor's names).
+fn weight(df: u32, n: u32, kind: Kind) -> f32 {
+    let idf = ((n as f32 + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
+    match kind {
+        Kind::Word | Kind::Text => idf * idf,
+        Kind::Object => (OBJECT_WEIGHT * idf).powi(2),
+        Kind::Stem if telling_stem(df, n) => idf * idf,
+        Kind::Stem => 0.0,
+    }
+}
+
 /// A code in a postings list, with its `1 / norm` at hand rather than a
 /// cache miss away.
 #[derive(Debug, Clone, Copy, Default)]
@@ -70,58 +93,98 @@ struct Posting {
     inverse_norm: f32,
 }
 
+/// Which codes a corpus compares: a scope's codes are only ever compared
+/// with each other, and its features' rarity is counted within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// Other vendors' codes of the same category: what tells two codes of
+    /// a category apart is not what the category's codes all say.
+    Category,
+    /// The vendor's own codes, of any category: what is rare at one vendor
+    /// is what its codes are about.
+    Vendor,
+}
+
 impl Corpus {
-    pub(super) fn new(catalog: &Catalog, categories: &[Vec<Assigned>]) -> Corpus {
+    pub(super) fn new(
+        catalog: &Catalog,
+        categories: &[Vec<Assigned>],
+        features: &[Vec<Features>],
+        scope: Scope,
+    ) -> Corpus {
         let mut codes = Vec::with_capacity(catalog.code_count());
         for (v, vendor) in catalog.vendors.iter().enumerate() {
             let assigned = categories.get(v).map_or(&[][..], Vec::as_slice);
-            for (r, record) in vendor.records.iter().enumerate() {
+            for (r, _) in vendor.records.iter().enumerate() {
                 let category = assigned.get(r).map_or(Category::Unknown, |a| a.category);
+                let key = match scope {
+                    Scope::Category => category as u32,
+                    Scope::Vendor => v as u32,
+                };
                 // The catalog cannot hold 2³² codes in memory, so indices fit.
-                codes.push((category, v as u32, r as u32, record));
+                codes.push((key, v as u32, r as u32, &features[v][r]));
             }
         }
-        codes.sort_by_key(|&(category, v, r, _)| (category, v, r));
+        codes.sort_by_key(|&(key, v, r, _)| (key, v, r));
         let place: Vec<(u32, u32)> = codes.iter().map(|&(_, v, r, _)| (v, r)).collect();
-        let mut number: Vec<Vec<u32>> = catalog
-            .vendors
-            .iter()
-            .map(|v| vec![0; v.records.len()])
-            .collect();
-        for (g, &(v, r)) in place.iter().enumerate() {
-            number[v as usize][r as usize] = g as u32;
-        }
         let mut own = Vec::with_capacity(codes.len());
-        for run in codes.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            let start = own.len() as u32;
-            own.extend(std::iter::repeat_n(
-                start..start + run.len() as u32,
-                run.len(),
-            ));
+        match scope {
+            Scope::Category => {
+                for run in codes.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+                    let start = own.len() as u32;
+                    own.extend(std::iter::repeat_n(
+                        start..start + run.len() as u32,
+                        run.len(),
+                    ));
+                }
+            }
+            Scope::Vendor => own.extend((0..codes.len() as u32).map(|g| g..g + 1)),
         }
-
-        let hashed: Vec<Vec<u64>> = codes
-            .par_iter()
-            .with_min_len(256)
-            .map(|&(category, _, _, record)| token_hashes(record, category))
-            .collect();
+        let scopes = codes.last().map_or(0, |c| c.0 as usize + 1);
+        let mut object_df: HashMap<(u32, u16), u32> = HashMap::default();
+        let mut in_scope = vec![0u32; scopes];
+        for &(key, .., f) in &codes {
+            in_scope[key as usize] += 1;
+            for &o in &f.objects {
+                *object_df.entry((key, o)).or_insert(0) += 1;
+            }
+        }
+        let mut object_starts = Vec::with_capacity(codes.len() + 1);
+        object_starts.push(0);
+        let mut objects = Vec::new();
+        let mut object_norm = Vec::with_capacity(codes.len());
+        for &(key, .., f) in &codes {
+            let n = in_scope[key as usize];
+            let weighed = f
+                .objects
+                .iter()
+                .map(|&o| (o, weight(object_df[&(key, o)], n, Kind::Object)));
+            objects.extend(weighed);
+            object_starts.push(objects.len());
+            let own = &objects[object_starts[object_starts.len() - 2]..];
+            object_norm.push(own.iter().map(|o| o.1).sum::<f32>().sqrt());
+        }
+        drop(object_df);
 
         // Interning is the one sequential pass over all tokens: dense ids
         // make the document frequencies and the postings plain arrays.
         let mut ids: HashMap<u64, u32, BuildHasherDefault<Prehashed>> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut category_of: Vec<Category> = Vec::new();
+        let mut scope_of: Vec<u32> = Vec::new();
         let mut token_starts = Vec::with_capacity(codes.len() + 1);
         token_starts.push(0);
-        let mut tokens = Vec::with_capacity(hashed.iter().map(Vec::len).sum());
-        for (hashes, &(category, ..)) in hashed.iter().zip(&codes) {
+        let mut tokens = Vec::with_capacity(codes.iter().map(|c| c.3.hashes.len()).sum());
+        let mut kind_of: Vec<Kind> = Vec::new();
+        for &(key, .., f) in &codes {
             let start = tokens.len();
-            for &hash in hashes {
+            let salt = (u64::from(key) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) & !3;
+            for &hash in &f.hashes {
                 let next = df.len() as u32;
-                let id = *ids.entry(hash).or_insert(next);
+                let id = *ids.entry(hash ^ salt).or_insert(next);
                 if id == next {
                     df.push(0);
-                    category_of.push(category);
+                    scope_of.push(key);
+                    kind_of.push(Kind::of(hash));
                 }
                 df[id as usize] += 1;
                 tokens.push(id);
@@ -129,30 +192,20 @@ impl Corpus {
             tokens[start..].sort_unstable();
             token_starts.push(tokens.len());
         }
-        drop((hashed, ids));
+        drop(ids);
 
-        let mut in_category = [0u32; Category::ALL.len()];
-        for &(category, ..) in &codes {
-            in_category[category as usize] += 1;
-        }
-        let weight: Vec<f32> = df
-            .iter()
-            .zip(&category_of)
-            .map(|(&df, &category)| {
-                let n = in_category[category as usize] as f32;
-                let idf = ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
-                idf * idf
-            })
+        let weight: Vec<f32> = (0..df.len())
+            .map(|t| weight(df[t], in_scope[scope_of[t] as usize], kind_of[t]))
             .collect();
 
-        let mut by_category: Vec<Vec<u32>> = vec![Vec::new(); Category::ALL.len()];
-        for (t, &category) in category_of.iter().enumerate() {
-            if df[t] > 1 {
-                by_category[category as usize].push(t as u32);
+        let mut by_scope: Vec<Vec<u32>> = vec![Vec::new(); scopes];
+        for (t, &key) in scope_of.iter().enumerate() {
+            if df[t] > 1 && weight[t] > 0.0 {
+                by_scope[key as usize].push(t as u32);
             }
         }
         let mut bit = vec![NO_BIT; df.len()];
-        for mut ts in by_category {
+        for mut ts in by_scope {
             ts.sort_unstable_by_key(|&t| (Reverse(df[t as usize]), t));
             for (b, &t) in ts.iter().take(COMMON).enumerate() {
                 bit[t as usize] = b as u8;
@@ -162,8 +215,12 @@ impl Corpus {
         let code_tokens = |g: usize| &tokens[token_starts[g]..token_starts[g + 1]];
         let norm: Vec<f32> = (0..codes.len())
             .map(|g| {
-                let w = code_tokens(g).iter().map(|&t| weight[t as usize]);
-                w.sum::<f32>().sqrt()
+                // A whole text is no more to say: it adds to the dot
+                // product of two codes saying it, not to their lengths.
+                let said = code_tokens(g)
+                    .iter()
+                    .filter(|&&t| kind_of[t as usize] != Kind::Text);
+                said.map(|&t| weight[t as usize]).sum::<f32>().sqrt()
             })
             .collect();
 
@@ -192,8 +249,12 @@ impl Corpus {
         }
 
         Corpus {
+            scope,
+            object_starts,
+            objects,
+            object_norm,
+            kind: kind_of,
             place,
-            number,
             own,
             token_starts,
             tokens,
@@ -224,17 +285,21 @@ impl Corpus {
         &self.postings[self.offsets[t as usize]..self.offsets[t as usize + 1]]
     }
 
-    /// Each code's most similar codes of other vendors, best first, by code
+    /// Each code's most similar codes in its scope, best first, by code
     /// number: code `g`'s are `similar[g * limit..][..limit]` up to the
-    /// first [`NONE`].
-    pub(super) fn similar(&self, limit: usize, budget: usize) -> Vec<u32> {
+    /// first whose code is [`NONE`].
+    pub(super) fn similar(&self, limit: usize, budget: usize) -> Vec<Scored> {
         // A scratch per chunk rather than per code: its accumulator is as
         // long as the catalog. A few chunks per thread balance the load.
         let chunk = self
             .len()
             .div_ceil(4 * rayon::current_num_threads())
             .max(1024);
-        let mut similar = vec![NONE; self.len() * limit];
+        let none = Scored {
+            code: NONE,
+            score: 0.0,
+        };
+        let mut similar = vec![none; self.len() * limit];
         if limit == 0 {
             return similar;
         }
@@ -246,7 +311,7 @@ impl Corpus {
                 for (i, out) in out.chunks_mut(limit).enumerate() {
                     let best = self.similar_to(c * chunk + i, limit, budget, &mut scratch);
                     for (slot, best) in out.iter_mut().zip(best) {
-                        *slot = best.code;
+                        *slot = *best;
                     }
                 }
             });
@@ -292,10 +357,13 @@ impl Corpus {
                 break;
             }
             budget -= len;
+            let w = self.weight[t as usize];
+            if w == 0.0 {
+                continue;
+            }
             let list = self.postings(t);
             let before = list.partition_point(|p| p.code < own.start);
             let after = list.partition_point(|p| p.code < own.end);
-            let w = self.weight[t as usize];
             for part in [&list[..before], &list[after..]] {
                 accumulate(part, w, &mut scratch.acc, &mut scratch.touched);
             }
@@ -320,7 +388,10 @@ impl Corpus {
                 dot += scratch.bit_weight[shared.trailing_zeros() as usize];
                 shared &= shared - 1;
             }
-            let score = dot * scale;
+            if dot * scale < bar {
+                continue;
+            }
+            let score = dot * scale * self.agreement(g, code as usize);
             if score < bar {
                 continue;
             }
@@ -342,6 +413,49 @@ impl Corpus {
         scratch.best.extend(heap.drain().map(|Reverse(s)| s));
         scratch.best.sort_unstable_by(|a, b| b.cmp(a));
         &scratch.best
+    }
+
+    /// How far two codes are about the same things, from 0 to 1, what
+    /// their cosine is multiplied by: from the cosine of the glossary
+    /// objects they name ("Delete IP" and "Failed to delete the
+    /// application" name none in common; "Cloud volume snapshot name" and
+    /// "Cloud volume name" share the common volume but not the rarer
+    /// snapshot). Across vendors it is that cosine squared: another
+    /// vendor's code is worth showing if it is the same failure of the
+    /// same thing. At one vendor, codes about different things may still
+    /// be one family ("parse routing rule failed", "parse rate limit rule
+    /// failed"), so it is at least [`SIBLING_FLOOR`]. Two codes that name
+    /// no object agree; a code that names none (a generic "Invalid
+    /// parameter") agrees with one that names some only if they say the
+    /// very same thing somewhere.
+    pub(super) fn agreement(&self, a: usize, b: usize) -> f32 {
+        let (x, y) = (self.objects_of(a), self.objects_of(b));
+        match (x.is_empty(), y.is_empty()) {
+            (true, true) => 1.0,
+            (false, false) => {
+                let shared = x.iter().filter(|o| y.iter().any(|p| p.0 == o.0));
+                let dot: f32 = shared.map(|o| o.1).sum();
+                let cosine = dot / (self.object_norm[a] * self.object_norm[b]);
+                match self.scope {
+                    Scope::Vendor => SIBLING_FLOOR + (1.0 - SIBLING_FLOOR) * cosine,
+                    Scope::Category => cosine * cosine,
+                }
+            }
+            _ => f32::from(u8::from(
+                self.shared(a, b)
+                    .any(|t| self.kind[t as usize] == Kind::Text),
+            )),
+        }
+    }
+
+    /// The tokens two codes share.
+    fn shared(&self, a: usize, b: usize) -> impl Iterator<Item = u32> + '_ {
+        let (x, y) = (self.tokens(a), self.tokens(b));
+        x.iter().copied().filter(|t| y.binary_search(t).is_ok())
+    }
+
+    pub(super) fn objects_of(&self, g: usize) -> &[(u16, f32)] {
+        &self.objects[self.object_starts[g]..self.object_starts[g + 1]]
     }
 
     /// The cosine of two codes' weighted token sets.

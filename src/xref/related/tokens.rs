@@ -1,27 +1,125 @@
 //! What a code is compared on: its name and texts as tokens, English
-//! words in their normal form and Chinese as character bigrams.
+//! words in their normal form and Chinese as character bigrams, and the
+//! features above the words: the objects it names, its name stems and its
+//! whole text.
 
 use twox_hash::XxHash3_64;
 
 use super::texts;
-use crate::model::{Category, Record};
+use crate::model::Record;
+use crate::xref::check::key_terms::KeyTerms;
 use crate::xref::words::{Piece, Underscore, split};
 
-/// A code's distinct tokens, each as a 64-bit hash of its normal form
-/// seeded with its category. (Two of a catalog's few hundred thousand
-/// tokens colliding is a one in 10⁸ chance, and would merge two words.)
-pub(super) fn token_hashes(record: &Record, category: Category) -> Vec<u64> {
+/// What a feature is, kept in the two low bits of its hash: the kinds
+/// weigh differently (see `Corpus`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A word or a Chinese bigram, or a generic concept (`parameter`,
+    /// 参数): what the text says, in one language.
+    Word = 0,
+    /// A concept of the key-term glossary that is an object (`service`,
+    /// 服务, `secret key`, 密钥): what the code is about, in either
+    /// language.
+    Object = 1,
+    /// A name stem of two or more words (`vol_ss` of `VOL_SS_CREATE_FAILED`).
+    Stem = 2,
+    /// The whole text, lowercase: two codes saying the very same thing.
+    Text = 3,
+}
+
+impl Kind {
+    pub(super) fn of(hash: u64) -> Kind {
+        match hash & 3 {
+            0 => Kind::Word,
+            1 => Kind::Object,
+            2 => Kind::Stem,
+            _ => Kind::Text,
+        }
+    }
+}
+
+/// A code's features: distinct 64-bit hashes, each with its [`Kind`] in
+/// its low bits, and the glossary objects it names. (Two of a catalog's
+/// few hundred thousand features colliding is a one in 10⁸ chance, and
+/// would merge two words.)
+#[derive(Debug, Default)]
+pub(super) struct Features {
+    pub(super) hashes: Vec<u64>,
+    /// The key-term concepts that are objects, ascending.
+    pub(super) objects: Vec<u16>,
+}
+
+fn hashed(kind: Kind, bytes: &[u8]) -> u64 {
+    (XxHash3_64::oneshot_with_seed(kind as u64, bytes) & !3) | kind as u64
+}
+
+pub(super) fn features(record: &Record, terms: &KeyTerms) -> Features {
     let mut hashes = Vec::new();
     let mut word = String::new();
-    let seed = category as u64;
     for text in record.name.as_deref().into_iter().chain(texts(record)) {
         tokenize(text, &mut word, &mut |token| {
-            hashes.push(XxHash3_64::oneshot_with_seed(seed, token.as_bytes()));
+            hashes.push(hashed(Kind::Word, token.as_bytes()));
         });
+    }
+    for text in texts(record) {
+        let whole = text.trim().trim_end_matches(['.', '。', '!', '！']);
+        if !whole.is_empty() {
+            hashes.push(hashed(Kind::Text, whole.to_lowercase().as_bytes()));
+        }
+    }
+    if let Some(name) = record.name.as_deref() {
+        for (_, stem) in stems(name) {
+            hashes.push(stem_hash(&stem));
+        }
+    }
+    let named = record.name.as_deref().into_iter().chain(texts(record));
+    let mut objects = Vec::new();
+    for c in terms.concepts(named) {
+        let concept = &terms.concepts[c];
+        if concept.generic {
+            hashes.push(hashed(Kind::Word, format!("#{}", concept.id).as_bytes()));
+        } else {
+            // A microservice is a service too.
+            let broader = concept.broader.map(|b| (b, &terms.concepts[b]));
+            let kinds = std::iter::once((c, concept)).chain(broader);
+            for (c, concept) in kinds.filter(|(_, k)| !k.generic) {
+                hashes.push(hashed(Kind::Object, concept.id.as_bytes()));
+                objects.push(c as u16);
+            }
+        }
     }
     hashes.sort_unstable();
     hashes.dedup();
-    hashes
+    objects.sort_unstable();
+    objects.dedup();
+    Features { hashes, objects }
+}
+
+pub(super) fn stem_hash(stem: &str) -> u64 {
+    hashed(Kind::Stem, stem.as_bytes())
+}
+
+/// The stems of a symbolic name, shortest first, each as where it ends in
+/// the name and its key: the prefixes of two or more of its lowercase
+/// words joined by `_`, so `InvalidService` and `INVALID_SERVICE` are one
+/// stem. A whole name of two or more words is a
+/// stem too: `SERVICE_NOT_FOUND` is the stem of `SERVICE_NOT_FOUND_IN_GROUP`.
+pub(super) fn stems(name: &str) -> Vec<(usize, String)> {
+    let words: Vec<_> = split(name, Underscore::Splits)
+        .filter_map(Piece::word)
+        .collect();
+    let mut key = String::new();
+    let mut stems = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            key.push('_');
+        }
+        key.extend(name[w.clone()].chars().map(|c| c.to_ascii_lowercase()));
+        if i >= 1 {
+            stems.push((w.end, key.clone()));
+        }
+    }
+    stems
 }
 
 /// Calls `emit` with each token of `text`: its words ([`split`] at
