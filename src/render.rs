@@ -39,7 +39,7 @@ use twox_hash::XxHash3_64;
 
 pub use self::error::RenderError;
 pub use self::paths::{BaseUrl, BaseUrlError};
-pub use self::search::CALLBACK as SEARCH_CALLBACK;
+pub use self::search::{CALLBACK as SEARCH_CALLBACK, SHARD_CALLBACK as SEARCH_SHARD_CALLBACK};
 pub use self::settings::{Asset, Host, IMAGES, Repository, SiteSettings};
 pub use self::theme::{ThemeFiles, UiStrings};
 
@@ -50,6 +50,7 @@ use self::job::{Job, Site};
 use self::masthead::Mastheads;
 use self::pages::Fragments;
 use self::paths::Names;
+use self::search::SearchPlan;
 use self::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::history::History;
@@ -128,6 +129,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     let index = Index::new(cx.checked, cx.input);
     let mastheads = Mastheads::render(&theme, cx.settings)?;
     let edition = edition(&theme, cx.settings, catalog);
+    let search = SearchPlan::new(cx.checked, &index.names, cx.settings.search_shard_bytes());
     let ctx = Ctx {
         mastheads: &mastheads,
         checked: cx.checked,
@@ -138,7 +140,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
         edition: &edition,
     };
     let fragments = Fragments::render(&ctx, &theme)?;
-    let mut jobs = job::jobs(catalog, &index, cx.settings);
+    let mut jobs = job::jobs(catalog, &index, cx.settings, search.shard_counts());
     // The sitemap lists the pages of the jobs above, so it is planned last.
     let sitemap: Vec<SitemapUrl> = match cx.base_url {
         Some(_) => jobs.iter().filter_map(|j| j.sitemap_url(&index)).collect(),
@@ -149,6 +151,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
         jobs.extend(discovery::sitemap_files(sitemap.len()).map(Job::Sitemap));
     }
     let site = Site {
+        search: &search,
         theme: &theme,
         fragments: &fragments,
         files: cx.theme,
