@@ -75,6 +75,26 @@ struct File {
     repository: Option<RepositoryFile>,
     #[serde(default)]
     strings: StringsFile,
+    #[serde(default)]
+    search: SearchFile,
+    #[serde(default)]
+    api: ApiFile,
+}
+
+/// `[search]`: how the search index is cut.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchFile {
+    /// The bound on a shard's bytes; `0` keeps the index one file.
+    shard_bytes: Option<usize>,
+}
+
+/// `[api]`: which JSON files are written.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApiFile {
+    /// Up to how many codes `api/codes.json` is written.
+    all_codes_max: Option<usize>,
 }
 
 /// A text in each language; one given alone stands for both.
@@ -154,6 +174,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         default_language: file.default_language,
         drafts: file.drafts,
         release: file.release.filter(|r| !r.trim().is_empty()),
+        search_shard_bytes: file
+            .search
+            .shard_bytes
+            .map(|b| if b == 0 { usize::MAX } else { b }),
+        api_all_codes_max: file.api.all_codes_max,
         ..SiteSettings::default()
     };
     for (key, texts) in [

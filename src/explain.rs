@@ -9,8 +9,8 @@
 //! names count as found; a word that only some message contains does not.
 //!
 //! The catalog is read from the input, as `errdocs build` reads it, or
-//! from a built site: its `search.js`, `search/index.js` and
-//! `api/codes.json`.
+//! from a built site: its `search.js`, `search/index.js` (and, on a big
+//! site, the shards of codes it names) and `api/<vendor>.json`.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -174,25 +174,16 @@ impl Lookup {
     fn from_site(site: &Path) -> Result<Lookup, ExplainError> {
         let script_path = site.join("search.js");
         let script = fs::read_to_string(&script_path)?;
-        let index_path = site.join("search/index.js");
-        let index = fs::read_to_string(&index_path)?;
-        let index = index
-            .trim_end()
-            .strip_prefix(render::SEARCH_CALLBACK)
-            .and_then(|s| s.strip_prefix('('))
-            .and_then(|s| s.strip_suffix(");"))
-            .ok_or_else(|| ExplainError::Site {
-                path: index_path.clone(),
-                why: format!("it does not call `{}(…);`", render::SEARCH_CALLBACK),
-            })?;
-        let api_path = site.join("api/codes.json");
-        let api = fs::read_to_string(&api_path)?;
-        let api: ApiFile = serde_json::from_str(&api).map_err(|err| ExplainError::Site {
-            path: api_path.clone(),
-            why: err.to_string(),
-        })?;
-        let codes = api.codes.into_iter().map(ApiCode::into_explained).collect();
-        Lookup::new(&script_path.display().to_string(), &script, index, codes)
+        let index = site_index(site)?;
+        // The vendors' files, which every site has; `codes.json` is left
+        // out of a big one.
+        let api_index: ApiIndex = read_json(&site.join("api/index.json"))?;
+        let mut codes = Vec::new();
+        for vendor in api_index.vendors {
+            let api: ApiFile = read_json(&site.join("api").join(&vendor.file))?;
+            codes.extend(api.codes.into_iter().map(ApiCode::into_explained));
+        }
+        Lookup::new(&script_path.display().to_string(), &script, &index, codes)
     }
 
     fn new(
@@ -344,6 +335,87 @@ fn explained(checked: &Checked, pages: &[Vec<Bilingual<String>>]) -> Vec<Explain
         }
     }
     codes
+}
+
+/// The JSON a script at `path` hands `callback`: `callback(json);`, or
+/// with `name`, `callback("name",json);`.
+fn script_json(path: &Path, callback: &str, name: Option<&str>) -> Result<String, ExplainError> {
+    let text = fs::read_to_string(path)?;
+    let prefix = match name {
+        Some(name) => format!("{callback}(\"{name}\","),
+        None => format!("{callback}("),
+    };
+    text.trim_end()
+        .strip_prefix(&prefix)
+        .and_then(|s| s.strip_suffix(");"))
+        .map(str::to_owned)
+        .ok_or_else(|| ExplainError::Site {
+            path: path.to_owned(),
+            why: format!("it does not call `{prefix}…);`"),
+        })
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ExplainError> {
+    let text = fs::read_to_string(path)?;
+    serde_json::from_str(&text).map_err(|err| ExplainError::Site {
+        path: path.to_owned(),
+        why: err.to_string(),
+    })
+}
+
+/// The whole search index of a built site as one JSON value: its
+/// `search/index.js`, or, when that is a manifest, every code gathered
+/// from the shards of codes (`search/k-<n>.js`), which hold each code.
+fn site_index(site: &Path) -> Result<String, ExplainError> {
+    let index_path = site.join("search/index.js");
+    let manifest = script_json(&index_path, render::SEARCH_CALLBACK, None)?;
+    let bad = |path: &Path, why: String| ExplainError::Site {
+        path: path.to_owned(),
+        why,
+    };
+    let mut manifest: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&manifest).map_err(|e| bad(&index_path, e.to_string()))?;
+    let Some(shards) = manifest.remove("shards") else {
+        return Ok(serde_json::Value::Object(manifest).to_string());
+    };
+    let count = manifest.get("count").and_then(|c| c.as_u64()).unwrap_or(0) as usize;
+    let keys = shards["k"].as_array().map_or(0, Vec::len);
+    let mut codes = vec![serde_json::Value::Null; count];
+    for n in 0..keys {
+        let path = site.join(format!("search/k-{n}.js"));
+        let name = format!("k{n}");
+        let shard = script_json(&path, render::SEARCH_SHARD_CALLBACK, Some(&name))?;
+        let shard: Shard = serde_json::from_str(&shard).map_err(|e| bad(&path, e.to_string()))?;
+        for (id, row) in shard.ids.into_iter().zip(shard.codes) {
+            let slot = codes
+                .get_mut(id)
+                .ok_or_else(|| bad(&path, format!("code {id} of {count}")))?;
+            *slot = row;
+        }
+    }
+    if let Some(missing) = codes.iter().position(serde_json::Value::is_null) {
+        return Err(bad(&index_path, format!("no shard holds code {missing}")));
+    }
+    manifest.insert("codes".to_owned(), serde_json::Value::Array(codes));
+    Ok(serde_json::Value::Object(manifest).to_string())
+}
+
+/// A shard of the search index, as `explain` reads it.
+#[derive(Deserialize)]
+struct Shard {
+    ids: Vec<usize>,
+    codes: Vec<serde_json::Value>,
+}
+
+/// `api/index.json`, as far as `explain` reads it.
+#[derive(Deserialize)]
+struct ApiIndex {
+    vendors: Vec<ApiIndexVendor>,
+}
+
+#[derive(Deserialize)]
+struct ApiIndexVendor {
+    file: String,
 }
 
 /// The part of `api/codes.json` that `explain` shows.

@@ -41,7 +41,7 @@ use twox_hash::XxHash3_64;
 
 pub use self::error::RenderError;
 pub use self::paths::{BaseUrl, BaseUrlError};
-pub use self::search::CALLBACK as SEARCH_CALLBACK;
+pub use self::search::{CALLBACK as SEARCH_CALLBACK, SHARD_CALLBACK as SEARCH_SHARD_CALLBACK};
 pub use self::settings::{Asset, Host, IMAGES, PageSize, Repository, SiteSettings};
 pub use self::theme::{ThemeFiles, UiStrings};
 
@@ -52,6 +52,7 @@ use self::job::{Job, Site};
 use self::masthead::Mastheads;
 use self::pages::Fragments;
 use self::paths::Names;
+use self::search::SearchPlan;
 use self::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::history::History;
@@ -130,6 +131,12 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     let index = Index::new(cx.checked, cx.history, cx.input);
     let mastheads = Mastheads::render(&theme, cx.settings)?;
     let edition = edition(&theme, cx.settings, catalog);
+    let search = SearchPlan::new(
+        cx.checked,
+        &index.names,
+        &index.timeline,
+        cx.settings.search_shard_bytes(),
+    );
     let ctx = Ctx {
         mastheads: &mastheads,
         checked: cx.checked,
@@ -140,7 +147,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
         edition: &edition,
     };
     let fragments = Fragments::render(&ctx, &theme)?;
-    let mut jobs = job::jobs(catalog, &index, cx.settings);
+    let mut jobs = job::jobs(catalog, &index, cx.settings, search.shard_counts());
     // The sitemap lists the pages of the jobs above, so it is planned last.
     let sitemap: Vec<SitemapUrl> = match cx.base_url {
         Some(_) => jobs.iter().filter_map(|j| j.sitemap_url(&index)).collect(),
@@ -154,6 +161,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
         jobs.extend(discovery::sitemap_files(sitemap.len()).map(Job::Sitemap));
     }
     let site = Site {
+        search: &search,
         theme: &theme,
         fragments: &fragments,
         files: cx.theme,
@@ -280,7 +288,7 @@ pub fn search_data(checked: &Checked) -> Result<SearchData, RenderError> {
             .iter()
             .flat_map(|v| v.records.iter().map(|r| &r.code)),
     );
-    let index = search::index_json(checked, &names, None).map_err(|source| RenderError::Json {
+    let index = search::index_json(checked, &names).map_err(|source| RenderError::Json {
         page: "search/index.js".to_owned(),
         source,
     })?;

@@ -2,15 +2,17 @@
    buttons, the theme button, and filtering and sorting of code tables.
    Plain ES2017, no dependencies, no build step.
 
-   The index, search/index.js, is loaded the first time the search box is
-   used, as a <script> whose URL is relative to the page's root: fetch()
-   fails on file://, a script works there, on any static host and under
-   any sub-path. It calls errdocsIndex(data); src/render/search.rs
-   describes the data.
+   The index, search/index.js, is loaded at the first keystroke in the
+   search box, as a <script> whose URL is relative to the page's root:
+   fetch() fails on file://, a script works there, on any static host and
+   under any sub-path. It calls errdocsIndex(data); src/render/search.rs
+   describes the data. On a small site it holds every code; on a big one
+   it is a manifest, and each query loads the shards it routes to
+   (Index.prototype.needs), each a script calling errdocsShard(name, data).
 
-   Matching is a linear scan over strings lowercased once at load: a few
-   milliseconds for 10^5 codes, substring search in Chinese needs no word
-   segmentation, and ranking codes by prefix is ours to decide. */
+   Matching is a linear scan over the rows loaded, lowercased once at
+   load: substring search in Chinese needs no word segmentation, and
+   ranking codes by prefix is ours to decide. */
 (function () {
   'use strict';
 
@@ -19,6 +21,8 @@
 
   // Results in the drop-down, and on the search page.
   var LIMIT = 12, PAGE_LIMIT = 200;
+  // Milliseconds of no typing before shards are loaded.
+  var SHARD_DELAY = 150;
   // The best score: an exact code.
   var MAX_SCORE = 1000;
 
@@ -68,31 +72,126 @@
     return { keyed: keyed.filter(Boolean), tokens: tokens.filter(Boolean) };
   }
 
+  /** The rows the index holds: every code (data.codes, in catalog
+   *  order) on a small site; on a sharded one, the shards loaded so far,
+   *  data.shards being their routing table. Rows are kept by their
+   *  position in the catalog (ids), which breaks ties. */
   function Index(data) {
-    var codes = data.codes, n = codes.length;
     this.vendors = data.vendors;
-    this.codes = codes;
-    this.code = new Array(n);
-    this.name = new Array(n);
-    this.text = new Array(n);
+    this.shards = data.shards || null;
+    this.codes = [];
+    this.ids = [];
+    this.code = [];
+    this.name = [];
+    this.text = [];
+    this.at = new Map();
     this.byCode = new Map();
     this.byName = new Map();
     // Retired codes (tombstones), left out unless asked for.
-    this.removed = new Uint8Array(n);
-    for (var i = 0; i < n; i++) {
-      var entry = codes[i];
-      if (entry[REMOVED]) this.removed[i] = 1;
+    this.removed = [];
+    // Shards loaded (or failed), and how many codes hold each term seen.
+    this.loaded = {};
+    this.totals = new Map();
+    if (data.codes) this.add(data.ids, data.codes);
+  }
+
+  /** Adds rows not already held; ids[k] is rows[k]'s catalog position. */
+  Index.prototype.add = function (ids, rows) {
+    for (var k = 0; k < rows.length; k++) {
+      var id = ids ? ids[k] : k;
+      if (this.at.has(id)) continue;
+      var i = this.codes.length, entry = rows[k];
       var code = entry[CODE].toLowerCase(), name = squash(entry[NAME]);
-      this.code[i] = code;
-      this.name[i] = name;
+      this.at.set(id, i);
+      this.ids.push(id);
+      this.codes.push(entry);
+      this.code.push(code);
+      this.name.push(name);
+      this.removed.push(entry[REMOVED] ? 1 : 0);
       // Everything a word of the query may be found in, lowercased once.
-      this.text[i] = code + '\n' + nameWords(entry[NAME]) + '\n' + name + '\n' +
+      this.text.push(code + '\n' + nameWords(entry[NAME]) + '\n' + name + '\n' +
         entry[EN].toLowerCase() + '\n' + entry[ZH].toLowerCase() +
-        (entry[MORE] ? '\n' + entry[MORE].toLowerCase() : '');
+        (entry[MORE] ? '\n' + entry[MORE].toLowerCase() : ''));
       add(this.byCode, code, i);
       if (name) add(this.byName, name, i);
     }
+  };
+
+  /** What errdocsShard(name, data) hands over. */
+  Index.prototype.addShard = function (name, data) {
+    this.loaded[name] = true;
+    this.add(data.ids, data.codes);
+    var totals = this.totals;
+    (data.terms || []).forEach(function (term) { totals.set(term[0], term[1]); });
+  };
+
+  /** The terms a text is routed by, as src/render/search.rs cuts them:
+   *  runs of two or more ASCII letters and digits, and each pair of
+   *  neighbouring characters beyond ASCII. */
+  function termsOf(text) {
+    var terms = [], word = '', wide = '';
+    for (var k = 0; k < text.length; k++) {
+      var c = text.charAt(k), code = text.charCodeAt(k);
+      if (/[A-Za-z0-9]/.test(c)) {
+        word += c.toLowerCase();
+        wide = '';
+        continue;
+      }
+      if (word.length >= 2) terms.push(word);
+      word = '';
+      if (code > 127 && !/\s/.test(c)) {
+        if (wide) terms.push((wide + c).toLowerCase());
+        wide = c;
+      } else {
+        wide = '';
+      }
+    }
+    if (word.length >= 2) terms.push(word);
+    return terms;
   }
+
+  // How many shards one key or word of a query may load: the first ones
+  // in its range, which hold its shortest and first codes.
+  var PREFIX_SHARDS = 1, QUERY_TOKENS = 6, QUERY_TERMS = 4;
+
+  /** The shards a query needs that are not loaded, by name ("k3", "t17"):
+   *  for its codes and names by prefix, for each code-like token of a
+   *  pasted line exactly, and for its words and Han bigrams by prefix. */
+  Index.prototype.needs = function (query) {
+    var shards = this.shards, loaded = this.loaded, want = [];
+    if (!shards) return want;
+    function need(name) {
+      if (!loaded[name] && want.indexOf(name) < 0) want.push(name);
+    }
+    // The shards whose [first, last] meets [from, to], at most `most`.
+    function range(family, from, to, most) {
+      var list = shards[family], lo = 0, hi = list.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (list[mid][1] < from) lo = mid + 1; else hi = mid;
+      }
+      for (var n = lo, found = 0; n < list.length && list[n][0] <= to && found < most; n++, found++) {
+        need(family + n);
+      }
+    }
+    var q = query.trim().toLowerCase();
+    if (!q) return want;
+    if (/[a-z0-9]/.test(q)) {
+      range('k', q, q + '\uffff', PREFIX_SHARDS);
+      var squashed = squash(q);
+      if (squashed && squashed !== q) range('k', squashed, squashed + '\uffff', PREFIX_SHARDS);
+    }
+    var found = extractCodes(query);
+    found.keyed.concat(found.tokens).slice(0, QUERY_TOKENS).forEach(function (token) {
+      var key = token.toLowerCase();
+      range('k', key, key, 2);
+      if (squash(key) !== key) range('k', squash(key), squash(key), 2);
+    });
+    termsOf(q).slice(0, QUERY_TERMS).forEach(function (term) {
+      range('t', term, term + '\uffff', PREFIX_SHARDS);
+    });
+    return want;
+  };
 
   function add(map, key, i) {
     var list = map.get(key);
@@ -158,7 +257,8 @@
   Index.prototype.codesIn = function (text) {
     var named = this.named(text), found = [], removed = this.removed;
     named.forEach(function (score, i) { if (!removed[i]) found.push(i); });
-    return found.sort(function (a, b) { return named.get(b) - named.get(a) || a - b; });
+    var ids = this.ids;
+    return found.sort(function (a, b) { return named.get(b) - named.get(a) || ids[a] - ids[b]; });
   };
 
   /** The best `limit` codes for a query, best first, and how many match.
@@ -185,15 +285,19 @@
       }
     }
     // No sort of every match: find the lowest score that still makes the
-    // first `limit`, keep what is above it and the first codes at it.
+    // first `limit`, keep what is at or above it, and sort those.
     var floor = MAX_SCORE, room = limit;
     while (floor > 1 && room > counts[floor]) room -= counts[floor--];
-    var hits = [];
+    var hits = [], ids = this.ids;
     for (i = 0; i < n; i++) {
-      score = scores[i];
-      if (score > floor || (score === floor && score > 0 && room-- > 0)) hits.push(i);
+      if (scores[i] >= floor && scores[i] > 0) hits.push(i);
     }
-    hits.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    hits.sort(function (a, b) { return scores[b] - scores[a] || ids[a] - ids[b]; });
+    // A sharded index holds only some of a word's codes; each term shard
+    // says how many hold the word.
+    if (this.shards && words.length === 1 && this.totals.has(q)) {
+      total = Math.max(total, this.totals.get(q));
+    }
     return { total: total, hits: hits.slice(0, limit) };
   };
 
@@ -216,7 +320,7 @@
   };
 
   if (typeof module === 'object' && module.exports) {
-    module.exports = { Index: Index, extractCodes: extractCodes, nameWords: nameWords };
+    module.exports = { Index: Index, extractCodes: extractCodes, nameWords: nameWords, termsOf: termsOf };
     return;
   }
 
@@ -230,6 +334,7 @@
     if (loading) return;
     loading = true;
     window.errdocsIndex = function (data) { index = new Index(data); };
+    window.errdocsShard = function (name, data) { if (index) index.addShard(name, data); };
     var script = document.createElement('script');
     script.src = root + 'search/index.js';
     script.onload = script.onerror = function () {
@@ -238,6 +343,29 @@
       flush();
     };
     document.head.appendChild(script);
+  }
+
+  var pending = {};
+
+  /** Loads the shards `query` needs, then calls `then` (at once when it
+   *  needs none). A shard that fails is not asked for again. */
+  function loadShards(root, query, then) {
+    var names = index.needs(query), left = names.length;
+    if (!left) return then();
+    function done() { if (--left === 0) then(); }
+    names.forEach(function (name) {
+      if (pending[name]) return void pending[name].push(done);
+      pending[name] = [done];
+      var script = document.createElement('script');
+      script.src = root + 'search/' + name.charAt(0) + '-' + name.slice(1) + '.js';
+      script.onload = script.onerror = function () {
+        var callbacks = pending[name];
+        delete pending[name];
+        if (!index.loaded[name]) index.loaded[name] = 'failed';
+        callbacks.forEach(function (f) { f(); });
+      };
+      document.head.appendChild(script);
+    });
   }
 
   function flush() {
@@ -296,7 +424,7 @@
     var status = form.querySelector('#search-status');
     var live = form.querySelector('#search-live');
     var root = form.dataset.root, lang = form.dataset.lang;
-    var options = [], active = -1, announce = null;
+    var options = [], active = -1, announce = null, fetching = null;
 
     function close() {
       panel.hidden = true;
@@ -323,7 +451,19 @@
         if (!failed) load(root, update);
         return;
       }
+      // Shards are asked for once typing pauses, not for each prefix of
+      // a word typed; what is loaded already is shown meanwhile.
+      var missing = index.needs(query).length > 0;
+      if (missing) {
+        clearTimeout(fetching);
+        fetching = setTimeout(function () { loadShards(root, input.value, update); }, SHARD_DELAY);
+      }
       var result = index.search(query, LIMIT);
+      if (missing && !result.hits.length) {
+        list.hidden = true;
+        input.setAttribute('aria-expanded', 'false');
+        return say(form.dataset.loading);
+      }
       list.textContent = '';
       options = result.hits.map(function (i, k) {
         var hit = index.hit(i, lang, root);
@@ -354,7 +494,6 @@
       options[k].scrollIntoView({ block: 'nearest' });
     }
 
-    input.addEventListener('focus', function () { load(root); });
     input.addEventListener('input', update);
     input.addEventListener('keydown', function (event) {
       var open = !panel.hidden && options.length > 0;
@@ -460,12 +599,16 @@
       });
     }
     status.textContent = form.dataset.loading;
-    load(root, show);
-    function show() {
+    load(root, function () {
       if (!index) {
         status.textContent = form.dataset.failed;
         return;
       }
+      loadShards(root, query, show);
+    });
+    function show() {
+      // The toggle may change before the index has come.
+      if (!index) return;
       var result = index.search(query, PAGE_LIMIT, !!(toggle && toggle.checked));
       list.textContent = '';
       result.hits.forEach(function (i) {

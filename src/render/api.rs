@@ -110,27 +110,126 @@ struct ApiDiagnostic<'a> {
     line: Option<usize>,
 }
 
+fn api_vendor<'a>(ctx: &Ctx<'a>, v: usize) -> ApiVendor<'a> {
+    let vendor = ctx.vendor(v);
+    ApiVendor {
+        id: vendor.id.as_str(),
+        name: &vendor.name,
+        count: vendor.records.len(),
+        groups: &vendor.groups,
+    }
+}
+
+/// `vendors` and their codes, as `codes.json` holds them.
+fn write_api(
+    ctx: &Ctx,
+    vendors: &[usize],
+    out: &mut impl std::io::Write,
+) -> serde_json::Result<()> {
+    let catalog = &ctx.checked.catalog;
+    let mut codes = Vec::new();
+    for &v in vendors {
+        codes.extend((0..catalog.vendors[v].records.len()).map(|r| api_code(ctx, v, r)));
+    }
+    let vendors = vendors.iter().map(|&v| api_vendor(ctx, v)).collect();
+    serde_json::to_writer(out, &Api { vendors, codes })
+}
+
 pub(crate) fn write_codes_json(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
     let catalog = &ctx.checked.catalog;
-    let vendors = catalog
-        .vendors
-        .iter()
-        .map(|v| ApiVendor {
-            id: v.id.as_str(),
-            name: &v.name,
-            count: v.records.len(),
-            groups: &v.groups,
-        })
-        .collect();
-    let mut codes = Vec::with_capacity(catalog.code_count());
     // The file grows with the catalog (~1 KiB a code): doubling the buffer
     // up to it would copy it a dozen times and fault in fresh memory each
     // time. Reserved pages cost nothing until written, so reserve plenty.
     out.reserve(catalog.code_count() * 2048);
-    for (v, vendor) in catalog.vendors.iter().enumerate() {
-        codes.extend((0..vendor.records.len()).map(|r| api_code(ctx, v, r)));
+    let all: Vec<usize> = (0..catalog.vendors.len()).collect();
+    write_api(ctx, &all, out)
+}
+
+/// `api/<vendor>.json`: `codes.json` with that vendor alone.
+pub(crate) fn write_vendor_json(
+    ctx: &Ctx,
+    v: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), serde_json::Error> {
+    out.reserve(ctx.vendor(v).records.len() * 2048);
+    write_api(ctx, &[v], out)
+}
+
+/// Counts what is written, and keeps none of it.
+#[derive(Default)]
+struct Count(usize);
+
+impl std::io::Write for Count {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
     }
-    serde_json::to_writer(out, &Api { vendors, codes })
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[derive(Serialize)]
+struct ApiIndex<'a> {
+    /// `codes.json`, when the site has it.
+    all: Option<ApiFileRef>,
+    vendors: Vec<ApiIndexVendor<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApiFileRef {
+    /// Relative to `api/`.
+    file: String,
+    bytes: usize,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct ApiIndexVendor<'a> {
+    id: &'a str,
+    name: &'a Bilingual<String>,
+    count: usize,
+    /// The vendor's `codes.json`, relative to `api/`.
+    file: String,
+    bytes: usize,
+    /// The same codes as a spreadsheet.
+    csv: String,
+}
+
+/// `api/index.json`: each vendor's file, its size and its codes, and
+/// `codes.json` if it is written. The sizes are those of the files these
+/// same functions write.
+pub(crate) fn write_api_index(ctx: &Ctx, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    let catalog = &ctx.checked.catalog;
+    let vendors = (0..catalog.vendors.len())
+        .map(|v| {
+            let mut count = Count::default();
+            write_api(ctx, &[v], &mut count)?;
+            let vendor = ctx.vendor(v);
+            let file = |path: String| path.trim_start_matches("api/").to_owned();
+            Ok(ApiIndexVendor {
+                id: vendor.id.as_str(),
+                name: &vendor.name,
+                count: vendor.records.len(),
+                file: file(paths::vendor_json(&vendor.id)),
+                bytes: count.0,
+                csv: file(paths::vendor_csv(&vendor.id)),
+            })
+        })
+        .collect::<serde_json::Result<Vec<_>>>()?;
+    let all = if catalog.code_count() <= ctx.settings.api_all_codes_max() {
+        let mut count = Count::default();
+        let every: Vec<usize> = (0..catalog.vendors.len()).collect();
+        write_api(ctx, &every, &mut count)?;
+        Some(ApiFileRef {
+            file: paths::CODES_JSON.trim_start_matches("api/").to_owned(),
+            bytes: count.0,
+            count: catalog.code_count(),
+        })
+    } else {
+        None
+    };
+    serde_json::to_writer_pretty(out, &ApiIndex { all, vendors })
 }
 
 /// `api/<vendor>/<code>.json`: the code's entry of `codes.json`, alone.

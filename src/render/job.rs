@@ -24,6 +24,8 @@ pub(super) struct Site<'a> {
     pub(super) input: &'a Path,
     /// Every page the sitemap lists; empty without a base URL.
     pub(super) sitemap: &'a [SitemapUrl],
+    /// The search index, cut into shards.
+    pub(super) search: &'a search::SearchPlan,
 }
 
 /// One file of the site.
@@ -60,8 +62,15 @@ pub(super) enum Job {
     Favicon,
     /// A logo or favicon `errdocs.toml` names, by its file name.
     Image(&'static str, &'static str),
+    /// `search/index.js`: the manifest, or the whole index on a small site.
     SearchIndex,
+    /// A shard of the search index: `k` (codes and names) or `t` (words).
+    SearchShard(char, usize),
     CodesJson,
+    /// One vendor's entries of `codes.json`.
+    VendorJson(usize),
+    /// `api/index.json`: the vendors and their files.
+    ApiIndex,
     /// One code's entry of `codes.json` on its own.
     CodeJson(usize, usize),
     VendorCsv(usize),
@@ -71,7 +80,12 @@ pub(super) enum Job {
     Sitemap(SitemapFile),
 }
 
-pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) -> Vec<Job> {
+pub(super) fn jobs(
+    catalog: &Catalog,
+    index: &Index,
+    settings: &SiteSettings,
+    (keys, terms): (usize, usize),
+) -> Vec<Job> {
     let size = settings.page_size;
     let mut jobs = vec![
         Job::Landing,
@@ -79,10 +93,15 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) ->
         Job::Stylesheet,
         Job::SearchScript,
         Job::SearchIndex,
-        Job::CodesJson,
+        Job::ApiIndex,
         Job::Robots,
         Job::LlmsTxt,
     ];
+    if catalog.code_count() <= settings.api_all_codes_max() {
+        jobs.push(Job::CodesJson);
+    }
+    jobs.extend((0..keys).map(|n| Job::SearchShard('k', n)));
+    jobs.extend((0..terms).map(|n| Job::SearchShard('t', n)));
     if settings.favicon.is_none() {
         jobs.push(Job::Favicon);
     }
@@ -93,6 +112,7 @@ pub(super) fn jobs(catalog: &Catalog, index: &Index, settings: &SiteSettings) ->
     }
     for (v, vendor) in catalog.vendors.iter().enumerate() {
         jobs.push(Job::VendorCsv(v));
+        jobs.push(Job::VendorJson(v));
         jobs.extend((0..vendor.records.len()).map(|r| Job::CodeJson(v, r)));
     }
     for lang in Lang::ALL {
@@ -191,7 +211,9 @@ impl Job {
             Job::Changes(_) | Job::Feed => size.get(),
             Job::Category(..) | Job::Status(..) | Job::Report(..) => size.get(),
             Job::CodesJson => codes,
-            Job::SearchIndex => codes / 3,
+            Job::SearchIndex => codes / 300,
+            Job::SearchShard(..) => 1_000,
+            Job::VendorJson(v) => catalog.vendors[v].records.len(),
             Job::VendorCsv(v) => catalog.vendors[v].records.len() / 10,
             _ => 1,
         };
@@ -319,7 +341,10 @@ impl Job {
             Job::Favicon => paths::FAVICON.to_owned(),
             Job::Image(kind, ext) => format!("{kind}.{ext}"),
             Job::SearchIndex => paths::SEARCH_INDEX.to_owned(),
-            Job::CodesJson => "api/codes.json".to_owned(),
+            Job::SearchShard(family, n) => search::shard_path(family, n),
+            Job::CodesJson => paths::CODES_JSON.to_owned(),
+            Job::VendorJson(v) => paths::vendor_json(&vendors[v].id),
+            Job::ApiIndex => paths::API_INDEX.to_owned(),
             Job::CodeJson(v, r) => {
                 paths::code_json(&vendors[v].id, &vendors[v].records[r].code, &index.names)
             }
@@ -395,8 +420,19 @@ impl Job {
                 out.extend_from_slice(image.as_ref().map_or(&[][..], |i| &i.bytes));
                 Ok(())
             }
-            Job::SearchIndex => search::write_index(ctx, out).map_err(|e| self.json_error(ctx, e)),
+            Job::SearchIndex => {
+                site.search.write_manifest(out);
+                Ok(())
+            }
+            Job::SearchShard(family, n) => {
+                site.search.write_shard(family, n, out);
+                Ok(())
+            }
             Job::CodesJson => api::write_codes_json(ctx, out).map_err(|e| self.json_error(ctx, e)),
+            Job::VendorJson(v) => {
+                api::write_vendor_json(ctx, v, out).map_err(|e| self.json_error(ctx, e))
+            }
+            Job::ApiIndex => api::write_api_index(ctx, out).map_err(|e| self.json_error(ctx, e)),
             Job::CodeJson(v, r) => {
                 api::write_code_json(ctx, v, r, out).map_err(|e| self.json_error(ctx, e))
             }

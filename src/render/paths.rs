@@ -243,6 +243,13 @@ pub(crate) fn vendor_csv(vendor: &VendorId) -> String {
 
 /// The search index, a script the search box loads on first use.
 pub(crate) const SEARCH_INDEX: &str = "search/index.js";
+pub(crate) const CODES_JSON: &str = "api/codes.json";
+pub(crate) const API_INDEX: &str = "api/index.json";
+
+/// One vendor's entries of `codes.json`: `api/<vendor>.json`.
+pub(crate) fn vendor_json(vendor: &VendorId) -> String {
+    format!("api/{vendor}.json")
+}
 pub(crate) const SEARCH_SCRIPT: &str = "search.js";
 pub(crate) const STYLESHEET: &str = "style.css";
 pub(crate) const FAVICON: &str = "favicon.svg";

@@ -34,6 +34,30 @@ pub struct SiteSettings {
     /// How many rows a page of a list holds: a vendor's codes, a category,
     /// a status, the report. Longer lists are split into numbered pages.
     pub page_size: PageSize,
+    /// The bound on a search shard's bytes (`[search] shard_bytes`); an
+    /// index whose rows fit in it is one file.
+    pub search_shard_bytes: Option<usize>,
+    /// Up to how many codes `api/codes.json` is written (`[api]
+    /// all_codes_max`); above it, the vendors' files alone.
+    pub api_all_codes_max: Option<usize>,
+}
+
+/// The default bound on a search shard's bytes.
+pub const SHARD_BYTES: usize = 32 * 1024;
+
+/// Up to how many codes `api/codes.json` is written by default: some
+/// 130 MB at 10⁵ codes is more than anyone should download in one piece,
+/// and `api/<vendor>.json` holds the same entries.
+pub const ALL_CODES_MAX: usize = 50_000;
+
+impl SiteSettings {
+    pub fn search_shard_bytes(&self) -> usize {
+        self.search_shard_bytes.unwrap_or(SHARD_BYTES)
+    }
+
+    pub fn api_all_codes_max(&self) -> usize {
+        self.api_all_codes_max.unwrap_or(ALL_CODES_MAX)
+    }
 }
 
 /// The rows of one page of a list; never zero.

@@ -591,3 +591,110 @@ fn retired_codes_are_found_only_when_asked_for() {
     let out: Value = serde_json::from_str(&run(node)).unwrap();
     assert_eq!(out, json!([["100"], ["100", "101"], true, []]));
 }
+
+/// The seed site with its search index cut into shards of 2,000 bytes, as
+/// a site of 10⁵ codes is cut into shards of 32 KiB.
+fn sharded_site() -> &'static Built {
+    static SITE: OnceLock<Built> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("errdocs.toml");
+        std::fs::write(&config, "[search]\nshard_bytes = 2000\n").unwrap();
+        let plan = BuildPlan::new(manifest_dir().join("input"), dir.path().join("site"))
+            .expect("plan")
+            .with_config(Some(config));
+        let report = build::build(&plan, &()).expect("build");
+        Built { dir, report }
+    })
+}
+
+/// For each query, the shards `search.js` asks for (loaded as the page
+/// loads them), their bytes, and its first hits over what they hold.
+fn search_sharded(site: &Path, queries: &[&str]) -> Option<Value> {
+    let mut node = tool("node")?;
+    let harness = r#"
+        const [script, site, queries] = process.argv.slice(1);
+        const search = require(script);
+        const fs = require('fs');
+        const out = {};
+        for (const q of JSON.parse(queries)) {
+          let index;
+          global.errdocsIndex = (d) => { index = new search.Index(d); };
+          global.errdocsShard = (name, d) => index.addShard(name, d);
+          const manifest = site + '/search/index.js';
+          let bytes = fs.statSync(manifest).size;
+          eval(fs.readFileSync(manifest, 'utf8'));
+          const names = index.needs(q);
+          for (const name of names) {
+            const file = site + '/search/' + name[0] + '-' + name.slice(1) + '.js';
+            bytes += fs.statSync(file).size;
+            eval(fs.readFileSync(file, 'utf8'));
+          }
+          const r = index.search(q, 5);
+          out[q] = { shards: names, bytes, total: r.total, hits: r.hits.map((i) => {
+            const e = index.codes[i];
+            return { id: index.vendors[e[0]][0] + '/' + e[1], name: e[2], en: e[3], zh: e[4] };
+          }) };
+        }
+        console.log(JSON.stringify(out));
+    "#;
+    node.arg("-e")
+        .arg(harness)
+        .arg(site.join("search.js"))
+        .arg(site)
+        .arg(serde_json::to_string(queries).unwrap());
+    Some(serde_json::from_str(&run(node)).expect("harness output"))
+}
+
+#[test]
+fn a_sharded_index_finds_what_the_whole_index_finds_from_the_shards_it_routes_to() {
+    let site = sharded_site().site();
+    let shards = std::fs::read_dir(site.join("search")).unwrap().count();
+    assert!(shards > 20, "{shards} files in search/");
+    let manifest = read(&site, "search/index.js");
+    assert!(
+        manifest.len() < 12_000,
+        "{} bytes of manifest",
+        manifest.len()
+    );
+    let queries = [
+        "10307",
+        "配额",
+        "InvalidUserToken",
+        "VOL_NAME_CONFLICT",
+        "vol name conflict",
+        "quota",
+        "4001",
+        "SVCSTG.CSE.4001000",
+        "4001000",
+        r#"{"Code":10307}"#,
+    ];
+    let (Some(sharded), Some(whole)) = (search_sharded(&site, &queries), search(&queries)) else {
+        return;
+    };
+    for query in queries {
+        let bytes = sharded[query]["bytes"].as_u64().unwrap();
+        eprintln!("{query}: {} ({bytes} bytes)", sharded[query]["shards"]);
+        assert_eq!(first(&sharded, query), first(&whole, query), "{query}");
+        // The manifest and a few shards, never the whole index: a shard
+        // per word and per code-like token at most, each of 2,000 bytes or one
+        // term's rows, whichever is more.
+        let shards = sharded[query]["shards"].as_array().unwrap().len();
+        assert!(shards <= 8, "{query}: {shards} shards");
+        assert!(
+            bytes < (manifest.len() + shards * 3_200) as u64,
+            "{query}: {bytes} bytes"
+        );
+    }
+    // The term shards count a word's codes beyond the rows they carry.
+    assert!(sharded["quota"]["total"].as_u64().unwrap() >= 20);
+}
+
+#[test]
+fn a_sharded_site_is_explained_from_its_shards() {
+    let site = sharded_site().site();
+    let lookup = errdocs::explain::Lookup::load(&errdocs::explain::Source::Site(site)).unwrap();
+    let found = lookup.find("SVCSTG.CSE.4001000", None).unwrap();
+    assert_eq!(found[0].code, "SVCSTG.CSE.4001000");
+    assert_eq!(lookup.find("10307", None).unwrap()[0].vendor, "api-switch");
+}
