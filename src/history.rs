@@ -389,6 +389,17 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// The snapshots step `k` goes from and to: the one before (nothing
+    /// for the first release) and its own. The indices of its changes
+    /// are into these.
+    pub fn around(&self, k: usize) -> (&[Entry], &[Entry]) {
+        let old = match k {
+            0 => &[][..],
+            _ => self.snapshot(k - 1),
+        };
+        (old, self.snapshot(k))
+    }
+
     /// The release a step is, or `None` for the unreleased changes.
     pub fn release(&self, step: usize) -> Option<&'a Release> {
         let k = self.steps.get(step)?.release?;

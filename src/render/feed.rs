@@ -95,13 +95,7 @@ fn feed(ctx: &Ctx, index: &Index, base: &BaseUrl) -> String {
     xml.push_str("  <generator>errdocs</generator>\n");
     for k in (0..timeline.steps.len()).rev() {
         let step = &timeline.steps[k];
-        let (old, new) = (
-            match k {
-                0 => &[][..],
-                _ => timeline.snapshot(k - 1),
-            },
-            timeline.snapshot(k),
-        );
+        let (old, new) = timeline.around(k);
         let (name, date) = match timeline.release(k) {
             Some(release) => (
                 super::pages::fill(

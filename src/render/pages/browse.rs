@@ -186,9 +186,11 @@ pub(crate) fn status<'a>(ctx: &Ctx<'a>, s: usize, lang: Lang, p: usize) -> Codes
         pager,
         // The status column only for codes returned with others too.
         columns: Columns {
-            http_status: rows
-                .iter()
-                .any(|row| row.http_status.as_deref() != Some(status.to_string().as_str())),
+            http_status: {
+                let own = status.to_string();
+                rows.iter()
+                    .any(|row| row.http_status.as_deref() != Some(own.as_str()))
+            },
             ..Columns::of(&rows)
         },
         rows,

@@ -417,13 +417,7 @@ pub(crate) fn changes<'a>(ctx: &Ctx<'a>, lang: Lang) -> ChangesPage<'a> {
         .rev()
         .map(|k| {
             let step = &timeline.steps[k];
-            let (old, new) = (
-                match k {
-                    0 => &[][..],
-                    _ => timeline.snapshot(k - 1),
-                },
-                timeline.snapshot(k),
-            );
+            let (old, new) = timeline.around(k);
             let link = |entry: &'a Entry, fields: Option<String>| CodeLink {
                 code: entry.code.as_str(),
                 href: paths::from_root(
