@@ -14,6 +14,7 @@ use crate::output::{self, Manifest, OutputError};
 use crate::render::{
     self, BaseUrl, Progress, RenderContext, RenderError, RenderSummary, ThemeFiles,
 };
+use crate::timings::Laps;
 use crate::xref::{self, Checked};
 
 /// A validated request to build a site.
@@ -170,6 +171,7 @@ fn read_and_check(input: &Path, all: bool) -> (Catalog, Vec<Diagnostic>) {
 /// site stays untouched unless the whole build succeeds.
 pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    let mut laps = Laps::start("build");
     // Before the input is read: a wrong `--output` is told at once, and
     // what a killed build left behind is cleaned up even when this one
     // has nothing to write.
@@ -178,7 +180,9 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         config::load(&plan.input, plan.config.as_deref()).map_err(BuildError::Input)?;
     config.site.drafts |= plan.drafts;
     let base_url = plan.base_url.clone().or(config.base_url.take());
+    laps.lap("prepare");
     let (catalog, mut diagnostics) = read_and_check(&plan.input, false);
+    laps.lap("ingest and check");
     let (history, read) = history::read(&plan.input);
     diagnostics.extend(read);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -194,6 +198,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         &config.site,
     );
     let previous = Manifest::load(&plan.output);
+    laps.lap("history, fingerprint and manifest");
     let report = |summary: RenderSummary, catalog: &Catalog, diagnostics| BuildReport {
         vendors: catalog.vendors.len(),
         codes: catalog.code_count(),
@@ -212,6 +217,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         ));
     }
     let xref = xref::cross_reference(&catalog);
+    laps.lap("cross-reference");
     let checked = Checked {
         catalog,
         xref,
@@ -230,6 +236,7 @@ pub fn build(plan: &BuildPlan, progress: &dyn Progress) -> Result<BuildReport, B
         fingerprint,
         previous: previous.as_ref(),
     })?;
+    laps.lap("render");
     Ok(report(summary, &checked.catalog, checked.diagnostics))
 }
 

@@ -8,7 +8,7 @@
 //! reads the recorded releases and tells what changed between them. [`build`]
 //! runs them in order and [`serve`] builds and serves the site while its
 //! input is edited; [`explain`] prints the codes a pasted line names, found
-//! by the site's own search script; the command line is the binary's. No module uses one
+//! by the site's own search script; [`timings`] times the stages; the command line is the binary's. No module uses one
 //! above it (`tests/suite/layout.rs` lists the edges allowed).
 
 pub mod build;
@@ -23,4 +23,5 @@ pub mod output;
 pub mod project;
 pub mod render;
 pub mod serve;
+pub mod timings;
 pub mod xref;

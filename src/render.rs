@@ -58,6 +58,7 @@ use crate::diagnostic::Diagnostic;
 use crate::history::History;
 use crate::model::{Bilingual, Catalog, Lang};
 use crate::output::{Manifest, Staging};
+use crate::timings::Laps;
 use crate::xref::Checked;
 
 /// Everything a render is given, as mdBook's `RenderContext`.
@@ -126,6 +127,7 @@ impl Progress for () {
 /// changes unless every page has been rendered; then the new site replaces
 /// it in one step, its unchanged files the same files as before.
 pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
+    let mut laps = Laps::start("render");
     let theme = Theme::load(cx.theme, cx.settings)?;
     let catalog = &cx.checked.catalog;
     let index = Index::new(cx.checked, cx.history, cx.input);
@@ -146,7 +148,9 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
         settings: cx.settings,
         edition: &edition,
     };
+    laps.lap("index and search plan");
     let fragments = Fragments::render(&ctx, &theme)?;
+    laps.lap("fragments");
     let mut jobs = job::jobs(catalog, &index, cx.settings, search.shard_counts());
     // The sitemap lists the pages of the jobs above, so it is planned last.
     let sitemap: Vec<SitemapUrl> = match cx.base_url {
@@ -174,6 +178,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     for dir in job::dirs(catalog, &index) {
         staging.make_dir(&dir)?;
     }
+    laps.lap("jobs and directories");
     let progress = cx.progress;
     progress.start(jobs.len());
     let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&index)).collect();
@@ -203,6 +208,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
             },
         )
         .collect::<Result<Vec<_>, RenderError>>()?;
+    laps.lap("pages rendered and written");
     // Each job's hash, and whether its file was written, in job order.
     let mut hashes = vec![(0, false); jobs.len()];
     for (i, hash, changed) in rendered.into_iter().flatten() {
@@ -218,6 +224,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
             .map(|(path, _)| path.as_str());
         staging.link_unchanged(unchanged.collect::<Vec<_>>())?;
     }
+    laps.lap("unchanged files linked");
     let manifest = Manifest {
         fingerprint: cx.fingerprint,
         pages: paths
@@ -233,6 +240,7 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     } else {
         staging.commit(&manifest, cx.force)?;
     }
+    laps.lap("committed");
     Ok(RenderSummary {
         pages,
         // The marker is a file of the site too, rewritten with every swap.

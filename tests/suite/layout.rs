@@ -33,6 +33,7 @@ const STAGES: &[(&str, &[&str])] = &[
             "diagnostic",
             "model",
             "fs",
+            "timings",
         ],
     ),
     (
@@ -42,7 +43,15 @@ const STAGES: &[(&str, &[&str])] = &[
     ("config", &["render", "diagnostic", "model", "fs"]),
     (
         "render",
-        &["xref", "history", "output", "diagnostic", "model", "fs"],
+        &[
+            "xref",
+            "history",
+            "output",
+            "diagnostic",
+            "model",
+            "fs",
+            "timings",
+        ],
     ),
     ("xref", &["diagnostic", "model", "fs"]),
     ("ingest", &["history", "diagnostic", "model", "fs"]),
@@ -51,6 +60,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("diagnostic", &["model"]),
     ("model", &[]),
     ("fs", &[]),
+    ("timings", &[]),
 ];
 
 /// The parts of `render`, in the same order: what lists and renders the
