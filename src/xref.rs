@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;
+use crate::timings::Laps;
 
 pub use self::category::{Assigned, Categorizer, CategoryInfo, Reason};
 pub use self::related::{Related, Why};
@@ -29,11 +30,10 @@ pub struct Xref {
 
 /// Categorises every code and finds its related codes.
 ///
-/// With `ERRDOCS_TIMINGS` set, prints how long each part took to stderr:
-/// how the related stage's share of a build is measured.
+/// With `ERRDOCS_TIMINGS` set, prints how long each part took to stderr
+/// ([`Laps`]): how the related stage's share of a build is measured.
 pub fn cross_reference(catalog: &Catalog) -> Xref {
-    let timings = std::env::var_os("ERRDOCS_TIMINGS").is_some();
-    let start = std::time::Instant::now();
+    let mut laps = Laps::start("xref");
     let categorizer = Categorizer::builtin();
     let categories: Vec<Vec<Assigned>> = catalog
         .vendors
@@ -46,15 +46,9 @@ pub fn cross_reference(catalog: &Catalog) -> Xref {
                 .collect()
         })
         .collect();
-    let categorized = start.elapsed();
+    laps.lap("categories");
     let related = related::related(catalog, &categories, related::LIMIT);
-    if timings {
-        eprintln!(
-            "xref: {} codes: categories {categorized:.0?}, related {:.0?}",
-            catalog.code_count(),
-            start.elapsed() - categorized
-        );
-    }
+    laps.lap("related codes");
     Xref {
         categorizer,
         categories,

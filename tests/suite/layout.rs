@@ -53,7 +53,7 @@ const STAGES: &[(&str, &[&str])] = &[
             "timings",
         ],
     ),
-    ("xref", &["diagnostic", "model", "fs"]),
+    ("xref", &["diagnostic", "model", "fs", "timings"]),
     ("ingest", &["history", "diagnostic", "model", "fs"]),
     ("history", &["diagnostic", "model", "fs"]),
     ("output", &["fs"]),

@@ -161,32 +161,19 @@ fn search(queries: &[&str]) -> Option<Value> {
     search_in(&seed_site().site(), queries)
 }
 
-/// The same over the index of the site at `site`.
+/// The same over the index of the site at `site`, whole or in shards.
 fn search_in(site: &Path, queries: &[&str]) -> Option<Value> {
-    let mut node = tool("node")?;
-    let harness = r#"
-        const [script, indexFile, queries] = process.argv.slice(1);
-        const search = require(script);
-        let data;
-        global.errdocsIndex = (d) => { data = d; };
-        require(indexFile);
-        const index = new search.Index(data);
-        const out = {};
-        for (const q of JSON.parse(queries)) {
-          const r = index.search(q, 5);
-          out[q] = { total: r.total, hits: r.hits.map((i) => {
-            const e = data.codes[i];
-            return { id: data.vendors[e[0]][0] + '/' + e[1], name: e[2], en: e[3], zh: e[4] };
-          }) };
-        }
-        console.log(JSON.stringify(out));
-    "#;
-    node.arg("-e")
-        .arg(harness)
-        .arg(site.join("search.js"))
-        .arg(site.join("search/index.js"))
-        .arg(serde_json::to_string(queries).unwrap());
-    Some(serde_json::from_str(&run(node)).expect("harness output"))
+    let mut found = search_sharded(site, queries)?;
+    for result in found
+        .as_object_mut()
+        .expect("results by query")
+        .values_mut()
+    {
+        let result = result.as_object_mut().expect("a result");
+        result.remove("shards");
+        result.remove("bytes");
+    }
+    Some(found)
 }
 
 fn first(results: &Value, query: &str) -> String {
