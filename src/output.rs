@@ -10,6 +10,12 @@
 //! previous site or the new one, never a mix; what it leaves beside the
 //! output is cleaned up by the next build ([`prepare`]).
 //!
+//! The previous site is not removed after the swap: it is kept beside the
+//! output as the spare (`.site.errdocs-spare`, with the manifest that
+//! describes it), and the next build stages into it, so a rebuild touches
+//! only the files of its last two changes instead of linking every file
+//! and removing the old tree ([`Staging`]).
+//!
 //! Every directory errdocs replaces or removes holds the marker file
 //! `.errdocs`. A non-empty directory without it is refused unless forced,
 //! so a mistyped `--output` never deletes anyone's files.

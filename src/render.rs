@@ -174,14 +174,16 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
         sitemap: &sitemap,
     };
     let pages = jobs.iter().filter(|j| j.is_page()).count();
+    let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&index)).collect();
     let staging = Staging::new(cx.output)?;
-    for dir in job::dirs(catalog, &index) {
-        staging.make_dir(&dir)?;
+    let dirs = job::dirs(catalog, &index);
+    staging.remove_stale(&paths, &dirs)?;
+    for dir in &dirs {
+        staging.make_dir(dir)?;
     }
     laps.lap("jobs and directories");
     let progress = cx.progress;
     progress.start(jobs.len());
-    let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&index)).collect();
     // Each directory's files are written by one thread at a time: two
     // threads creating files in one directory queue on its lock.
     let rendered = job::by_directory(&jobs, &paths, catalog, cx.settings.page_size)
@@ -198,8 +200,13 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
                         let path = &paths[i];
                         let hash = XxHash3_64::oneshot(buffer);
                         let changed = cx.previous.and_then(|m| m.hash(path)) != Some(hash);
-                        if changed {
+                        // A fresh staging directory gets the unchanged
+                        // files linked all at once below.
+                        if staging.holds(path, hash) {
+                        } else if changed {
                             staging.write(path, buffer)?;
+                        } else if staging.reused() {
+                            staging.relink(path, buffer)?;
                         }
                         progress.advance(1);
                         Ok((i, hash, changed))
@@ -216,7 +223,8 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     }
     let written = hashes.iter().filter(|(_, changed)| *changed).count();
     let same_site = written == 0 && cx.previous.is_some_and(|p| p.pages.len() == jobs.len());
-    if !same_site {
+    // A reused staging directory holds the whole new site already.
+    if !same_site && !staging.reused() {
         let unchanged = paths
             .iter()
             .zip(&hashes)
@@ -235,8 +243,12 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
     };
     if same_site {
         // Every file is already there with these bytes: the site stays as
-        // it is, and only the new fingerprint is recorded.
+        // it is, and only the new fingerprint is recorded. A reused staging
+        // directory holds the same site, and is kept as the spare again.
         manifest.save(cx.output)?;
+        if staging.reused() {
+            staging.keep_as_spare(&manifest)?;
+        }
     } else {
         staging.commit(&manifest, cx.force)?;
     }

@@ -27,22 +27,29 @@ impl Manifest {
     /// The manifest of the site in `output`, if there is one and every file
     /// it lists is still there (anything else means starting afresh).
     pub(crate) fn load(output: &Path) -> Option<Manifest> {
-        if !output.is_dir() {
-            return None;
-        }
-        let text = fs::read_to_string(&path_for(output)).ok()?;
-        // The lines as read are the lines as written: their digest needs no
-        // sorting and formatting again.
-        let (_, lines) = text.split_once('\n')?;
-        if site_digest(output) != Some(digest_of_lines(lines)) {
-            return None;
-        }
-        let manifest = parse(&text)?;
+        let manifest = Manifest::load_marked(output, &path_for(output))?;
         let intact = manifest
             .pages
             .par_iter()
             .all(|(page, _)| output.join(page).is_file());
         intact.then_some(manifest)
+    }
+
+    /// The manifest at `path` of the tree in `dir`, if the digest in the
+    /// tree's marker is the digest of its lines; its files are not looked
+    /// at, so only for a tree nobody but errdocs touches.
+    pub(crate) fn load_marked(dir: &Path, path: &Path) -> Option<Manifest> {
+        if !dir.is_dir() {
+            return None;
+        }
+        let text = fs::read_to_string(path).ok()?;
+        // The lines as read are the lines as written: their digest needs no
+        // sorting and formatting again.
+        let (_, lines) = text.split_once('\n')?;
+        if site_digest(dir) != Some(digest_of_lines(lines)) {
+            return None;
+        }
+        parse(&text)
     }
 
     /// Whether `output` is a site built before sites had a marker: the
@@ -119,6 +126,12 @@ impl Text {
         fs::rename(&temporary, &path)?;
         Ok(())
     }
+
+    /// Writes the manifest at `path`; one cut short is not trusted, as its
+    /// digest is not the marker's.
+    pub(crate) fn save_at(&self, path: &Path) -> Result<(), OutputError> {
+        Ok(fs::write(path, &self.text)?)
+    }
 }
 
 /// `site` → `.site.errdocs-manifest`.
@@ -128,6 +141,17 @@ pub(crate) fn path_for(output: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     output.with_file_name(format!(".{name}.errdocs-manifest"))
+}
+
+/// `site` → `.site.errdocs-spare-manifest`: the manifest of the site
+/// before the current one, kept beside it for the next build to start from
+/// (see [`super::Staging`]).
+pub(crate) fn spare_path_for(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    output.with_file_name(format!(".{name}.errdocs-spare-manifest"))
 }
 
 /// `site` → `.site.errdocs-manifest.tmp`, written and then renamed over the

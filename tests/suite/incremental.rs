@@ -81,6 +81,102 @@ fn rebuilds_write_only_changed_files() {
     assert!(site.join("zh/polaris/400141.html").is_file());
 }
 
+/// The files of a site relative to it, with their bytes.
+fn contents(site: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    snapshot(site)
+        .into_iter()
+        .map(|(path, (bytes, _))| (path.strip_prefix(site).unwrap().to_owned(), bytes))
+        .collect()
+}
+
+/// Each rebuild stages into the site before last (the spare the commit
+/// kept): whatever the edits, it makes the site a cold build makes, leaves
+/// the files it does not change as they were, and never writes through a
+/// file the published site shares with the spare.
+#[test]
+fn a_series_of_rebuilds_makes_what_cold_builds_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, site) = (dir.path().join("input"), dir.path().join("site"));
+    copy_tree(&manifest_dir().join("input"), &input);
+    let source = input.join("api-switch/error-codes.md");
+    let original = std::fs::read_to_string(&source).unwrap();
+    let huawei = dir.path().join("huawei-cse");
+    copy_tree(&input.join("huawei-cse"), &huawei);
+    type Step = fn(&Path, &Path, &str, &Path);
+    let steps: [(&str, Step); 6] = [
+        ("one message", |_, source, text, _| {
+            std::fs::write(
+                source,
+                text.replace("// 修改云盘状态失败", "// 修改云盘的状态失败"),
+            )
+            .unwrap();
+        }),
+        ("another message", |_, source, text, _| {
+            std::fs::write(
+                source,
+                text.replace("// 正在为您扩容云硬盘", "// 正在扩容云硬盘"),
+            )
+            .unwrap();
+        }),
+        ("a vendor removed", |input, _, _, _| {
+            std::fs::remove_dir_all(input.join("huawei-cse")).unwrap();
+        }),
+        ("the vendor back", |input, _, _, huawei| {
+            copy_tree(huawei, &input.join("huawei-cse"));
+        }),
+        ("the first message back", |_, source, text, _| {
+            std::fs::write(source, text).unwrap();
+        }),
+        ("nothing", |_, _, _, _| {}),
+    ];
+    build(&input, &site);
+    for (n, (what, step)) in steps.into_iter().enumerate() {
+        step(&input, &source, &original, &huawei);
+        let before = snapshot(&site);
+        let report = build(&input, &site);
+        let after = snapshot(&site);
+        let reference = dir.path().join(format!("reference-{n}"));
+        build(&input, &reference);
+        assert!(
+            contents(&site) == contents(&reference),
+            "after {what}: not the site a cold build makes"
+        );
+        let mut rewritten = 0;
+        for (path, (bytes, modified)) in &after {
+            match before.get(path) {
+                Some((old, old_modified)) if old == bytes => {
+                    assert_eq!(
+                        modified,
+                        old_modified,
+                        "after {what}: {} rewritten",
+                        path.display()
+                    )
+                }
+                _ => rewritten += 1,
+            }
+        }
+        // The marker is among the rewritten files.
+        assert_eq!(report.written, rewritten, "after {what}");
+        // The published site became the spare, byte for byte.
+        let spare = dir.path().join(".site.errdocs-spare");
+        if rewritten > 0 {
+            let kept: std::collections::HashMap<PathBuf, Vec<u8>> = snapshot(&spare)
+                .into_iter()
+                .map(|(path, (bytes, _))| (site.join(path.strip_prefix(&spare).unwrap()), bytes))
+                .collect();
+            for (path, (bytes, _)) in &before {
+                if !path.ends_with(".errdocs") {
+                    assert!(
+                        kept.get(path) == Some(bytes),
+                        "after {what}: {} changed under the published site",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn a_removed_vendor_leaves_no_pages_behind() {
     let dir = tempfile::tempdir().unwrap();
