@@ -469,6 +469,44 @@ fn a_pair_is_listed_both_ways_where_the_cap_allows() {
     }
 }
 
+/// A vendor's ten ways of saying "invalid parameter" outscore each other
+/// far above any other vendor's code; yet each lists the other vendor's
+/// "Invalid parameter", in the places kept for other vendors.
+#[test]
+fn a_family_of_one_vendor_leaves_places_for_other_vendors() {
+    let family = [
+        "Param invalid.",
+        "Param invalid",
+        "Params invalid.",
+        "Params invalid",
+        "Invalid params.",
+        "Invalid params",
+        "Param is invalid.",
+        "Param is invalid",
+        "Params are invalid.",
+        "Params are invalid",
+    ];
+    let records = family
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Record::for_test(&i.to_string()).text(t))
+        .collect();
+    let catalog = Catalog {
+        vendors: vec![
+            vendor("alpha", records),
+            vendor(
+                "beta",
+                vec![Record::for_test("1").text("Invalid parameter (param)")],
+            ),
+        ],
+    };
+    let related = related(&catalog, &[], LIMIT);
+    for (r, list) in related[0].iter().enumerate() {
+        assert_eq!(list.len(), LIMIT);
+        assert!(similar_of(list).contains(&(1, 0)), "{r}: {list:?}");
+    }
+}
+
 /// What a page shows for a few seed codes, with each relative's cosine
 /// and agreement of objects: under the stand-in categories, then under
 /// the built-in categoriser.
