@@ -11,10 +11,12 @@
 //! 删除密钥失败 alike); its name stems (`vol_ss` of `VOL_SS_CREATE_FAILED`);
 //! and each whole text. A pair's score is the cosine of their features,
 //! each weighing its rarity in the scope squared (smoothed idf; an object
-//! [`OBJECT_WEIGHT`] times more, a stem of a fifth of the scope's codes
+//! [`OBJECT_WEIGHT`] times more, but a field of other things, an owner or
+//! a port, no more than a word; a stem of a fifth of the scope's codes
 //! nothing, an identical text added to the dot product without lengthening
 //! either code), times how far they are about the same objects
-//! (`Corpus::agreement`), so a pair follows its object, not its verb.
+//! (`Corpus::agreement`, a field counting [`FIELD_WEIGHT`] of the things
+//! it belongs to), so a pair follows its object, not its verb or a field.
 //!
 //! The scopes are where two codes can meet (`corpus::Scope`): other
 //! vendors' codes of the same category, rarity counted in the category,
@@ -71,6 +73,11 @@ pub const MIN_SIMILARITY: f32 = 0.12;
 /// glossary weighs: what a code is about says more than what went wrong
 /// with it (the verb, "delete", "not found").
 pub const OBJECT_WEIGHT: f32 = 2.0;
+
+/// How much an object that is a field of other things (`field` in the
+/// glossary: an owner, a port, a version) weighs against the things it
+/// belongs to, in how far two codes are about the same things.
+pub const FIELD_WEIGHT: f32 = 0.5;
 
 /// How much of their similarity two codes of one vendor keep when they
 /// name different objects: see `Corpus::agreement`.

@@ -507,6 +507,39 @@ fn a_family_of_one_vendor_leaves_places_for_other_vendors() {
     }
 }
 
+/// Fields of one service are one family; the owner of a service and the
+/// owner of an instance are not, however rare owners are.
+#[test]
+fn a_field_weighs_less_than_the_thing_it_belongs_to() {
+    let texts = [
+        "Invalid service owner",
+        "Invalid service business",
+        "Invalid service comment",
+        "Service not found",
+        "Service already exists",
+        "Service is disabled",
+        "Invalid instance owner",
+        "Instance not found",
+    ];
+    let records = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Record::for_test(&i.to_string()).text(t))
+        .collect();
+    let catalog = Catalog {
+        vendors: vec![vendor("alpha", records)],
+    };
+    let related = related(&catalog, &[], LIMIT);
+    let place = |of: usize, code: usize| {
+        let list = codes_of(&related[0][of]);
+        list.iter().position(|&c| c == (0, code)).unwrap_or(LIMIT)
+    };
+    for (a, b) in [(0, 1), (0, 2), (1, 0)] {
+        assert!(place(a, b) < place(a, 6), "{a}: {:?}", related[0][a]);
+    }
+    assert!(place(6, 7) < place(6, 0), "{:?}", related[0][6]);
+}
+
 /// What a page shows for a few seed codes, with each relative's cosine
 /// and agreement of objects: under the stand-in categories, then under
 /// the built-in categoriser.
