@@ -11,17 +11,21 @@
 //! 删除密钥失败 alike); its name stems (`vol_ss` of `VOL_SS_CREATE_FAILED`);
 //! and each whole text. A pair's score is the cosine of their features,
 //! each weighing its rarity in the scope squared (smoothed idf; an object
-//! [`OBJECT_WEIGHT`] times more, a stem of a fifth of the scope's codes
+//! [`OBJECT_WEIGHT`] times more, but a field of other things, an owner or
+//! a port, no more than a word; a stem of a fifth of the scope's codes
 //! nothing, an identical text added to the dot product without lengthening
 //! either code), times how far they are about the same objects
-//! (`Corpus::agreement`), so a pair follows its object, not its verb.
+//! (`Corpus::agreement`, a field counting [`FIELD_WEIGHT`] of the things
+//! it belongs to), so a pair follows its object, not its verb or a field.
 //!
 //! The scopes are where two codes can meet (`corpus::Scope`): other
 //! vendors' codes of the same category, rarity counted in the category,
 //! and the vendor's own codes of any category, rarity counted in the
 //! vendor. The pairs each code finds in either scope are offered to both of
 //! its codes; a page lists its best [`LIMIT`] of them at or above
-//! [`MIN_SIMILARITY`], and a reason for each ([`Why`]).
+//! [`MIN_SIMILARITY`], half the places kept for each scope while it has
+//! candidates (scores of two scopes do not compare), and a reason for
+//! each ([`Why`]).
 //!
 //! Similar codes are found the way a search engine finds documents, never by
 //! comparing all pairs: a code's candidates are the codes in the postings
@@ -70,6 +74,11 @@ pub const MIN_SIMILARITY: f32 = 0.12;
 /// with it (the verb, "delete", "not found").
 pub const OBJECT_WEIGHT: f32 = 2.0;
 
+/// How much an object that is a field of other things (`field` in the
+/// glossary: an owner, a port, a version) weighs against the things it
+/// belongs to, in how far two codes are about the same things.
+pub const FIELD_WEIGHT: f32 = 0.5;
+
 /// How much of their similarity two codes of one vendor keep when they
 /// name different objects: see `Corpus::agreement`.
 pub const SIBLING_FLOOR: f32 = 0.4;
@@ -84,6 +93,11 @@ pub const STEM_SHARE: f32 = 0.2;
 /// synthetic 100,000-code catalog it finds 99% of what comparing every pair
 /// finds; half of it, 92%.
 pub const SCAN_BUDGET: usize = 2048;
+
+/// The share of a list's places kept for each side, the vendor's own
+/// codes and other vendors', while that side has candidates: see
+/// `shared_places`.
+pub const OTHERS_SHARE: f32 = 0.5;
 
 /// A code related to another, by its indices in the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -208,9 +222,7 @@ pub fn related(
         let b = edges.partition_point(|e| e.from < hi);
         for run in edges[a..b].chunk_by(|x, y| x.from == y.from) {
             let r = (run[0].from - lo) as usize;
-            lists[r] = run
-                .iter()
-                .take(limit)
+            lists[r] = shared_places(run, limit, |e| (lo..hi).contains(&e.to))
                 .map(|e| {
                     let (ov, or) = locate(e.to);
                     let why = if ov == v {
@@ -228,6 +240,39 @@ pub fn related(
         }
     });
     related
+}
+
+/// The best `limit` of a code's candidates, best first, with
+/// [`OTHERS_SHARE`] of the places kept for each side, the vendor's own
+/// codes and other vendors', as long as that side has candidates to fill
+/// them. The two sides' scores are cosines in two different scopes and do
+/// not compare: a vendor's family of near-identical codes ("Param
+/// invalid", "Params invalid", "Invalid parameters") outscores any other
+/// vendor's code, and would crowd out the other vendors' "Invalid
+/// parameter" a reader who landed on the wrong vendor wants most. A list
+/// that leaves out a candidate is full, so a pair is still listed both
+/// ways where the cap allows.
+fn shared_places(
+    run: &[Edge],
+    limit: usize,
+    own: impl Fn(&Edge) -> bool,
+) -> impl Iterator<Item = &Edge> {
+    let keep = (limit as f32 * OTHERS_SHARE) as usize;
+    let owns = run.iter().filter(|e| own(e)).count();
+    let cap = |other: usize| limit - keep.min(other).min(limit);
+    let (own_cap, others_cap) = (cap(run.len() - owns), cap(owns));
+    let (mut owned, mut others) = (0, 0);
+    run.iter()
+        .filter(move |e| {
+            let (taken, cap) = if own(e) {
+                (&mut owned, own_cap)
+            } else {
+                (&mut others, others_cap)
+            };
+            *taken += 1;
+            *taken <= cap
+        })
+        .take(limit)
 }
 
 /// Every code's features, indexed like the catalog.

@@ -29,6 +29,8 @@ struct ConceptEntry {
     #[serde(default)]
     generic: bool,
     #[serde(default)]
+    field: bool,
+    #[serde(default)]
     broader: Option<String>,
 }
 
@@ -39,6 +41,9 @@ pub(in crate::xref) struct Concept {
     /// concept is named on a Chinese page.
     pub(in crate::xref) zh: Option<String>,
     pub(in crate::xref) generic: bool,
+    /// Whether it is a field of other things (an owner, a port, a
+    /// version) rather than a thing of its own.
+    pub(in crate::xref) field: bool,
     /// The concept this one is a kind of, by index.
     pub(in crate::xref) broader: Option<usize>,
 }
@@ -150,6 +155,7 @@ impl KeyTerms {
                 id: entry.id.clone(),
                 zh: entry.zh.first().map(|z| z.replace('+', "")),
                 generic: entry.generic,
+                field: entry.field,
                 broader: None,
             });
         }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::tokens::{Features, Kind};
-use super::{MIN_SIMILARITY, OBJECT_WEIGHT, SIBLING_FLOOR, telling_stem};
+use super::{FIELD_WEIGHT, MIN_SIMILARITY, OBJECT_WEIGHT, SIBLING_FLOOR, key_terms, telling_stem};
 use crate::model::{Catalog, Category};
 use crate::xref::Assigned;
 
@@ -85,6 +85,19 @@ fn weight(df: u32, n: u32, kind: Kind) -> f32 {
     }
 }
 
+/// How much of its weight an object keeps in [`Corpus::agreement`]: all
+/// of it, but a field of other things (an owner, a port, a version)
+/// [`FIELD_WEIGHT`] squared. The owner and the port of one service are
+/// one family; the ports of an instance and of a service are not, nor
+/// are another vendor's "port format" and an instance's port.
+fn field_share(object: u16) -> f32 {
+    if key_terms().concepts[object as usize].field {
+        FIELD_WEIGHT * FIELD_WEIGHT
+    } else {
+        1.0
+    }
+}
+
 /// A code in a postings list, with its `1 / norm` at hand rather than a
 /// cache miss away.
 #[derive(Debug, Clone, Copy, Default)]
@@ -155,10 +168,10 @@ impl Corpus {
         let mut object_norm = Vec::with_capacity(codes.len());
         for &(key, .., f) in &codes {
             let n = in_scope[key as usize];
-            let weighed = f
-                .objects
-                .iter()
-                .map(|&o| (o, weight(object_df[&(key, o)], n, Kind::Object)));
+            let weighed = f.objects.iter().map(|&o| {
+                let w = weight(object_df[&(key, o)], n, Kind::Object);
+                (o, w * field_share(o))
+            });
             objects.extend(weighed);
             object_starts.push(objects.len());
             let own = &objects[object_starts[object_starts.len() - 2]..];

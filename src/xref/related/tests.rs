@@ -469,6 +469,77 @@ fn a_pair_is_listed_both_ways_where_the_cap_allows() {
     }
 }
 
+/// A vendor's ten ways of saying "invalid parameter" outscore each other
+/// far above any other vendor's code; yet each lists the other vendor's
+/// "Invalid parameter", in the places kept for other vendors.
+#[test]
+fn a_family_of_one_vendor_leaves_places_for_other_vendors() {
+    let family = [
+        "Param invalid.",
+        "Param invalid",
+        "Params invalid.",
+        "Params invalid",
+        "Invalid params.",
+        "Invalid params",
+        "Param is invalid.",
+        "Param is invalid",
+        "Params are invalid.",
+        "Params are invalid",
+    ];
+    let records = family
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Record::for_test(&i.to_string()).text(t))
+        .collect();
+    let catalog = Catalog {
+        vendors: vec![
+            vendor("alpha", records),
+            vendor(
+                "beta",
+                vec![Record::for_test("1").text("Invalid parameter (param)")],
+            ),
+        ],
+    };
+    let related = related(&catalog, &[], LIMIT);
+    for (r, list) in related[0].iter().enumerate() {
+        assert_eq!(list.len(), LIMIT);
+        assert!(similar_of(list).contains(&(1, 0)), "{r}: {list:?}");
+    }
+}
+
+/// Fields of one service are one family; the owner of a service and the
+/// owner of an instance are not, however rare owners are.
+#[test]
+fn a_field_weighs_less_than_the_thing_it_belongs_to() {
+    let texts = [
+        "Invalid service owner",
+        "Invalid service business",
+        "Invalid service comment",
+        "Service not found",
+        "Service already exists",
+        "Service is disabled",
+        "Invalid instance owner",
+        "Instance not found",
+    ];
+    let records = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Record::for_test(&i.to_string()).text(t))
+        .collect();
+    let catalog = Catalog {
+        vendors: vec![vendor("alpha", records)],
+    };
+    let related = related(&catalog, &[], LIMIT);
+    let place = |of: usize, code: usize| {
+        let list = codes_of(&related[0][of]);
+        list.iter().position(|&c| c == (0, code)).unwrap_or(LIMIT)
+    };
+    for (a, b) in [(0, 1), (0, 2), (1, 0)] {
+        assert!(place(a, b) < place(a, 6), "{a}: {:?}", related[0][a]);
+    }
+    assert!(place(6, 7) < place(6, 0), "{:?}", related[0][6]);
+}
+
 /// What a page shows for a few seed codes, with each relative's cosine
 /// and agreement of objects: under the stand-in categories, then under
 /// the built-in categoriser.

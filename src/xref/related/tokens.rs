@@ -83,7 +83,14 @@ pub(super) fn features(record: &Record, terms: &KeyTerms) -> Features {
             let broader = concept.broader.map(|b| (b, &terms.concepts[b]));
             let kinds = std::iter::once((c, concept)).chain(broader);
             for (c, concept) in kinds.filter(|(_, k)| !k.generic) {
-                hashes.push(hashed(Kind::Object, concept.id.as_bytes()));
+                // A field is a word of what went wrong with a thing, not
+                // the thing: it weighs no more than its words.
+                let kind = if concept.field {
+                    Kind::Word
+                } else {
+                    Kind::Object
+                };
+                hashes.push(hashed(kind, concept.id.as_bytes()));
                 objects.push(c as u16);
             }
         }
