@@ -202,11 +202,12 @@ pub fn render(cx: &RenderContext) -> Result<RenderSummary, RenderError> {
                         let changed = cx.previous.and_then(|m| m.hash(path)) != Some(hash);
                         // A fresh staging directory gets the unchanged
                         // files linked all at once below.
-                        if staging.holds(path, hash) {
-                        } else if changed {
-                            staging.write(path, buffer)?;
-                        } else if staging.reused() {
-                            staging.relink(path, buffer)?;
+                        if !staging.holds(path, hash) {
+                            if changed {
+                                staging.write(path, buffer)?;
+                            } else if staging.reused() {
+                                staging.relink(path, buffer)?;
+                            }
                         }
                         progress.advance(1);
                         Ok((i, hash, changed))

@@ -136,22 +136,23 @@ impl Text {
 
 /// `site` → `.site.errdocs-manifest`.
 pub(crate) fn path_for(output: &Path) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    output.with_file_name(format!(".{name}.errdocs-manifest"))
+    beside(output, "manifest")
 }
 
 /// `site` → `.site.errdocs-spare-manifest`: the manifest of the site
 /// before the current one, kept beside it for the next build to start from
 /// (see [`super::Staging`]).
 pub(crate) fn spare_path_for(output: &Path) -> PathBuf {
+    beside(output, "spare-manifest")
+}
+
+/// `site` → `.site.errdocs-<what>`.
+fn beside(output: &Path, what: &str) -> PathBuf {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    output.with_file_name(format!(".{name}.errdocs-spare-manifest"))
+    output.with_file_name(format!(".{name}.errdocs-{what}"))
 }
 
 /// `site` → `.site.errdocs-manifest.tmp`, written and then renamed over the

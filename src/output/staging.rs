@@ -177,8 +177,7 @@ impl Staging {
     /// as the spare again, described by `manifest`.
     pub(crate) fn keep_as_spare(self, manifest: &Manifest) -> Result<(), OutputError> {
         let text = manifest.text();
-        let marker = format!("{MARKER_PREFIX}site {:016x}\n", text.digest());
-        fs::write(&self.dir.join(MARKER), marker)?;
+        fs::write(&self.dir.join(MARKER), site_marker(&text))?;
         text.save_at(&manifest::spare_path_for(&self.target))?;
         Ok(fs::rename(&self.dir, &sibling(&self.target, "spare"))?)
     }
@@ -189,8 +188,7 @@ impl Staging {
     /// not errdocs' own is removed (when `force` let it be replaced).
     pub(crate) fn commit(self, manifest: &Manifest, force: bool) -> Result<(), OutputError> {
         let text = manifest.text();
-        let marker = format!("{MARKER_PREFIX}site {:016x}\n", text.digest());
-        fs::write(&self.dir.join(MARKER), marker)?;
+        fs::write(&self.dir.join(MARKER), site_marker(&text))?;
         let previous = if fs::metadata_if_any(&self.target)?.is_none() {
             fs::rename(&self.dir, &self.target)?;
             None
@@ -249,6 +247,11 @@ impl Drop for Staging {
     fn drop(&mut self) {
         let _ = remove_ours(&self.dir);
     }
+}
+
+/// The marker of a site whose files `text` lists.
+fn site_marker(text: &manifest::Text) -> String {
+    format!("{MARKER_PREFIX}site {:016x}\n", text.digest())
 }
 
 /// Exchanges two directory entries in one step; `false` where the platform
